@@ -1,0 +1,92 @@
+package dev.newsalerts.localkafka;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts a Java main class in a child JVM (through {@link ChildMain}, so it dies with us) and
+ * stops it gracefully.
+ */
+public final class ChildJvm implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+
+    private ChildJvm(String name, Process process) {
+        this.name = name;
+        this.process = process;
+    }
+
+    /**
+     * @param classpath entries of the child's classpath; this library's own location is added
+     * @param jvmOptions options such as {@code -Xmx256m} or {@code -Dkey=value}
+     * @param output file the child's stdout and stderr are appended to, or null to inherit ours
+     */
+    public static ChildJvm start(String name, List<String> classpath, List<String> jvmOptions,
+            String mainClass, List<String> args, Path output) throws IOException {
+        List<String> entries = new ArrayList<>(classpath);
+        entries.add(ownLocation());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(String.join(java.io.File.pathSeparator, entries));
+        command.add(ChildMain.class.getName());
+        command.add(mainClass);
+        command.addAll(args);
+
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (output == null) {
+            builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
+        } else {
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+        }
+        return new ChildJvm(name, builder.start());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Waits for the child to exit and returns its exit code. */
+    public int waitFor(long timeout, TimeUnit unit) throws InterruptedException {
+        if (!process.waitFor(timeout, unit)) {
+            throw new IllegalStateException(name + " did not finish within " + timeout + " " + unit);
+        }
+        return process.exitValue();
+    }
+
+    /** Asks the child to stop (SIGTERM, so its shutdown hooks run) and kills it if it takes too long. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String ownLocation() {
+        try {
+            return Path.of(ChildMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the local-kafka classes", e);
+        }
+    }
+}
