@@ -1,0 +1,85 @@
+package dev.newsalerts.poller.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsalerts.poller.domain.FeedState;
+import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+/**
+ * The per-feed state, kept in the compacted {@code news.feed-state} topic: read whole at
+ * start-up, then updated after every successful poll.
+ */
+@ApplicationScoped
+public class FeedStateStore {
+
+    private final Map<String, FeedState> states = new ConcurrentHashMap<>();
+    private final Emitter<Record<String, FeedState>> emitter;
+    private final KafkaAdminSupport kafka;
+    private final ObjectMapper mapper;
+
+    public FeedStateStore(@Channel(Topics.FEED_STATE_CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+            Emitter<Record<String, FeedState>> emitter, KafkaAdminSupport kafka, ObjectMapper mapper) {
+        this.emitter = emitter;
+        this.kafka = kafka;
+        this.mapper = mapper;
+    }
+
+    /** Reads the topic from the beginning to its current end. */
+    public void load() {
+        Map<String, Object> config = new HashMap<>(kafka.clientConfig(ConsumerConfig.configNames()));
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.FEED_STATE).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    apply(record);
+                }
+            }
+        }
+        Log.infof("Loaded the state of %d feeds from %s", states.size(), Topics.FEED_STATE);
+    }
+
+    public FeedState get(String feedUrl) {
+        return states.getOrDefault(feedUrl, FeedState.empty(feedUrl));
+    }
+
+    /** Completes once the broker has the new state. */
+    public CompletionStage<Void> save(FeedState state) {
+        states.put(state.feedUrl(), state);
+        return emitter.send(Record.of(state.feedUrl(), state));
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            states.remove(record.key());
+            return;
+        }
+        try {
+            states.put(record.key(), mapper.readValue(record.value(), FeedState.class));
+        } catch (JsonProcessingException e) {
+            Log.warnf("Ignoring unreadable state of feed %s at offset %d: %s", record.key(), record.offset(), e.getOriginalMessage());
+        }
+    }
+}

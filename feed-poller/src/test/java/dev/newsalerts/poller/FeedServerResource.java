@@ -1,0 +1,82 @@
+package dev.newsalerts.poller;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A real HTTP server on loopback serving one RSS feed whose content a test sets; supports ETags. */
+public class FeedServerResource implements QuarkusTestResourceLifecycleManager {
+
+    private static final AtomicReference<String> FEED = new AtomicReference<>("");
+    private static final AtomicInteger NOT_MODIFIED = new AtomicInteger();
+    private static String feedUrl;
+    private HttpServer server;
+
+    public static void serve(String rss) {
+        FEED.set(rss);
+    }
+
+    public static String feedUrl() {
+        return feedUrl;
+    }
+
+    public static int notModifiedAnswers() {
+        return NOT_MODIFIED.get();
+    }
+
+    public static String rss(String... items) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Test feed</title>"
+                + String.join("", items) + "</channel></rss>";
+    }
+
+    public static String item(String slug, String title) {
+        return "<item><title>" + title + "</title><link>https://news.example.com/" + slug + "</link>"
+                + "<description>Summary of " + title + "</description></item>";
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/feed.xml", exchange -> {
+                String body = FEED.get();
+                String etag = "\"" + Integer.toHexString(body.hashCode()) + "\"";
+                if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                    NOT_MODIFIED.incrementAndGet();
+                    exchange.sendResponseHeaders(304, -1);
+                    exchange.close();
+                    return;
+                }
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
+                exchange.getResponseHeaders().set("ETag", etag);
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            });
+            server.start();
+            feedUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/feed.xml";
+            Path feeds = Files.createTempFile("feeds", ".yaml");
+            Files.writeString(feeds, "feeds:\n  - url: " + feedUrl + "\n    name: Test feed\n    language: en\n");
+            return Map.of("poller.feeds-file", feeds.toString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.newsalerts.poller.messaging;
+
+import static dev.newsalerts.poller.FeedServerResource.item;
+import static dev.newsalerts.poller.FeedServerResource.rss;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsalerts.localkafka.LocalKafkaTestResource;
+import dev.newsalerts.localkafka.TopicContents;
+import dev.newsalerts.poller.FeedServerResource;
+import dev.newsalerts.poller.domain.FeedPoller;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalKafkaTestResource.class)
+@WithTestResource(FeedServerResource.class)
+class FeedPollingTest {
+
+    @Inject
+    FeedPoller poller;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void eachItemIsPublishedOnceHoweverOftenTheFeedIsPolled() throws Exception {
+        FeedServerResource.serve(rss(item("once-b", "Second story"), item("once-a", "First story")));
+        poller.pollAll();
+        poller.pollAll();
+        FeedServerResource.serve(rss(item("once-c", "Third story"), item("once-b", "Second story, edited"),
+                item("once-a", "First story")));
+        poller.pollAll();
+
+        List<String> titles = storiesWithLinksContaining("/once-").stream().map(story -> story.get("title").asText()).toList();
+        assertThat(titles).containsExactly("First story", "Second story", "Third story");
+    }
+
+    @Test
+    void anUnchangedFeedIsAnsweredWithNotModified() {
+        FeedServerResource.serve(rss(item("etag-a", "Unchanged story")));
+        poller.pollAll();
+        int before = FeedServerResource.notModifiedAnswers();
+
+        poller.pollAll();
+
+        assertThat(FeedServerResource.notModifiedAnswers()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theSeenStoriesAreKeptInKafkaForTheNextStart() throws Exception {
+        FeedServerResource.serve(rss(item("state-a", "Remembered story")));
+        poller.pollAll();
+
+        List<ConsumerRecord<String, String>> states = TopicContents.readAll(bootstrapServers, Topics.FEED_STATE);
+        JsonNode latest = mapper.readTree(states.stream()
+                .filter(record -> record.key().equals(FeedServerResource.feedUrl())).reduce((a, b) -> b).orElseThrow().value());
+        String storyId = storiesWithLinksContaining("/state-a").get(0).get("storyId").asText();
+        assertThat(latest.get("seenStoryIds")).extracting(JsonNode::asText).contains(storyId);
+    }
+
+    @Test
+    void theFeedsEndpointShowsTheLastPoll() {
+        FeedServerResource.serve("this is not a feed");
+        poller.pollAll();
+
+        given().get("/feeds").then().statusCode(200)
+                .body("url", hasItem(FeedServerResource.feedUrl()))
+                .body("[0].lastError", org.hamcrest.Matchers.containsString("not a valid RSS or Atom feed"))
+                .body("[0].consecutiveFailures", org.hamcrest.Matchers.greaterThan(0));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    private List<JsonNode> storiesWithLinksContaining(String fragment) throws Exception {
+        List<JsonNode> stories = new java.util.ArrayList<>();
+        for (ConsumerRecord<String, String> record : TopicContents.readAll(bootstrapServers, Topics.STORIES)) {
+            JsonNode story = mapper.readTree(record.value());
+            if (story.path("link").asText().contains(fragment)) {
+                assertThat(record.key()).isEqualTo(story.get("storyId").asText());
+                stories.add(story);
+            }
+        }
+        return stories;
+    }
+}
