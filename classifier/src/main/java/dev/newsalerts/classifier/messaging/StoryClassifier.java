@@ -1,0 +1,93 @@
+package dev.newsalerts.classifier.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsalerts.classifier.config.ClassifierConfig;
+import dev.newsalerts.classifier.config.Rules;
+import dev.newsalerts.classifier.domain.Alert;
+import dev.newsalerts.classifier.domain.AlertIds;
+import dev.newsalerts.classifier.domain.RuleMatch;
+import dev.newsalerts.classifier.domain.RuleSet;
+import dev.newsalerts.classifier.domain.StoryText;
+import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+/**
+ * Classifies each story from {@code news.stories} and publishes an alert when a rule fires. A
+ * story is acknowledged (its offset committed) only once its alert is on the broker; one that
+ * cannot be read goes to {@code news.stories.dlq} with the reason.
+ */
+@ApplicationScoped
+public class StoryClassifier {
+
+    private final Rules rules;
+    private final ObjectMapper mapper;
+    private final ClassifierConfig config;
+    private final Emitter<Record<String, Alert>> alerts;
+
+    public StoryClassifier(Rules rules, ObjectMapper mapper, ClassifierConfig config,
+            @Channel(Topics.ALERTS_CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+            Emitter<Record<String, Alert>> alerts) {
+        this.rules = rules;
+        this.mapper = mapper;
+        this.config = config;
+        this.alerts = alerts;
+    }
+
+    @Incoming(Topics.STORIES_CHANNEL)
+    public CompletionStage<Void> classify(String json) {
+        JsonNode story = parse(json);
+        StoryText text = mapper.convertValue(story, StoryText.class);
+        RuleSet ruleSet = rules.current();
+        List<RuleMatch> matches = ruleSet.classify(text.title(), text.summary());
+        if (matches.isEmpty()) {
+            Log.debugf("Story %s matched no rule", text.storyId());
+            return CompletableFuture.completedFuture(null);
+        }
+        Alert alert = new Alert(Alert.SCHEMA_VERSION, AlertIds.of(text.storyId(), ruleSet.version()), story, matches,
+                ruleSet.version(), Instant.now());
+        Log.infof("Alert %s: \"%s\" matched %s", alert.alertId(), text.title(),
+                matches.stream().map(RuleMatch::ruleId).toList());
+        return alerts.send(Record.of(text.storyId(), alert));
+    }
+
+    private JsonNode parse(String json) {
+        if (json == null) {
+            throw new InvalidStoryException("empty record");
+        }
+        if (json.length() > config.maxStoryBytes()) {
+            throw new InvalidStoryException("story of " + json.length() + " characters exceeds the limit of "
+                    + config.maxStoryBytes());
+        }
+        JsonNode story;
+        try {
+            story = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidStoryException("not JSON: " + e.getOriginalMessage());
+        }
+        if (!story.isObject() || !story.path("storyId").isTextual()) {
+            throw new InvalidStoryException("not a Story: no storyId");
+        }
+        if (!story.path("title").isTextual() && !story.path("summary").isTextual()) {
+            throw new InvalidStoryException("not a Story: neither title nor summary");
+        }
+        return story;
+    }
+
+    /** The reason a story went to the dead-letter topic. */
+    public static class InvalidStoryException extends RuntimeException {
+        public InvalidStoryException(String message) {
+            super(message);
+        }
+    }
+}

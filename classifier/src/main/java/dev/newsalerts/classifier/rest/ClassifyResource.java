@@ -1,0 +1,49 @@
+package dev.newsalerts.classifier.rest;
+
+import dev.newsalerts.classifier.config.Rules;
+import dev.newsalerts.classifier.domain.RuleMatch;
+import dev.newsalerts.classifier.domain.RuleSet;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Dry run: which rules a title and summary would fire. Publishes nothing and needs no broker. */
+@Path("/classify")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ClassifyResource {
+
+    private static final int MAX_CHARS = 100_000;
+
+    public record ClassifyRequest(String title, String summary) {
+    }
+
+    public record ClassifyResponse(String rulesVersion, List<RuleMatch> matches) {
+    }
+
+    private final Rules rules;
+
+    public ClassifyResource(Rules rules) {
+        this.rules = rules;
+    }
+
+    @POST
+    public ClassifyResponse classify(ClassifyRequest request) {
+        if (request == null || request.title() == null && request.summary() == null) {
+            throw new BadRequestException("give a title, a summary or both");
+        }
+        if (length(request.title()) + length(request.summary()) > MAX_CHARS) {
+            throw new BadRequestException("title and summary together may have at most " + MAX_CHARS + " characters");
+        }
+        RuleSet ruleSet = rules.current();
+        return new ClassifyResponse(ruleSet.version(), ruleSet.classify(request.title(), request.summary()));
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.newsalerts.classifier.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import dev.newsalerts.classifier.domain.Alert;
+import dev.newsalerts.classifier.domain.AlertIds;
+import dev.newsalerts.classifier.domain.RuleSet;
+import dev.newsalerts.classifier.domain.StoryText;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Both sides of the classifier's contracts: the alerts it writes match its own schema, and what it
+ * reads of a story is what feed-poller's story schema promises.
+ */
+class AlertContractTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final Path STORY_SCHEMA = Path.of("../feed-poller/src/main/resources/schemas/story.schema.json");
+
+    @Test
+    void publishedAlertsMatchTheSchema() throws Exception {
+        JsonNode story = storySchema().get("examples").get(0);
+        RuleSet rules;
+        try (InputStream in = getClass().getResourceAsStream("/rules.yaml")) {
+            rules = RuleSet.compile(in.readAllBytes(), "rules.yaml");
+        }
+        StoryText text = MAPPER.treeToValue(story, StoryText.class);
+        Alert alert = new Alert(Alert.SCHEMA_VERSION, AlertIds.of(text.storyId(), rules.version()), story,
+                rules.classify(text.title(), text.summary()), rules.version(), Instant.now());
+
+        assertThat(alert.matches()).isNotEmpty();
+        assertThat(alertSchema().validate(MAPPER.valueToTree(alert))).isEmpty();
+        assertThat(alertSchema().validate(alertSchemaNode().get("examples").get(0))).isEmpty();
+    }
+
+    @Test
+    void everyStoryFieldTheClassifierReadsIsOneTheProducerPromises() throws Exception {
+        JsonNode schema = storySchema();
+        JsonNode properties = schema.get("properties");
+        Arrays.stream(StoryText.class.getRecordComponents()).forEach(component ->
+                assertThat(properties.has(component.getName())).as("story schema declares " + component.getName()).isTrue());
+        StoryText text = MAPPER.treeToValue(schema.get("examples").get(0), StoryText.class);
+        assertThat(text.storyId()).isNotBlank();
+        assertThat(text.title()).isNotBlank();
+        assertThat(text.summary()).isNotBlank();
+        assertThat(schema.get("required")).extracting(JsonNode::asText).contains("storyId", "title", "summary");
+    }
+
+    private static JsonNode storySchema() throws Exception {
+        return MAPPER.readTree(Files.readString(STORY_SCHEMA));
+    }
+
+    private static JsonNode alertSchemaNode() throws Exception {
+        try (InputStream in = AlertContractTest.class.getResourceAsStream("/schemas/alert.schema.json")) {
+            return MAPPER.readTree(in);
+        }
+    }
+
+    private static JsonSchema alertSchema() throws Exception {
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(alertSchemaNode());
+    }
+}

@@ -1,0 +1,51 @@
+package dev.newsalerts.classifier.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.newsalerts.localkafka.LocalKafkaTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalKafkaTestResource.class)
+class ClassifyResourceTest {
+
+    @Test
+    void aDryRunSaysWhichRulesFireAndWhy() {
+        given().contentType(ContentType.JSON)
+                .body("{\"title\": \"Microsoft weighs legal action over OpenAI's Amazon deal\", \"summary\": \"\"}")
+                .post("/classify")
+                .then().statusCode(200)
+                .body("rulesVersion", notNullValue())
+                .body("matches.ruleId", hasItem("ms-openai-amazon-dispute"))
+                .body("matches[0].terms.find { it.term == 'Microsoft' }.field", equalTo("title"))
+                .body("matches[0].terms.find { it.term == 'Microsoft' }.start", equalTo(0))
+                .body("matches[0].terms.find { it.term == 'Microsoft' }.end", equalTo(9));
+    }
+
+    @Test
+    void aStoryThatMatchesNothingGetsNoMatches() {
+        given().contentType(ContentType.JSON).body("{\"title\": \"Apple unveils new iPhone colours\"}")
+                .post("/classify")
+                .then().statusCode(200).body("matches", empty());
+    }
+
+    @Test
+    void anEmptyRequestIsABadRequest() {
+        given().contentType(ContentType.JSON).body("{}").post("/classify").then().statusCode(400);
+    }
+
+    @Test
+    void theRulesStatusNamesTheRulesInForce() {
+        given().get("/rules/status").then().statusCode(200)
+                .body("ruleIds", hasItem("cloud-pricing"))
+                .body("origin", containsString("rules.yaml"));
+    }
+}
