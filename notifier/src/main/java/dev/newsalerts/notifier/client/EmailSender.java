@@ -1,0 +1,49 @@
+package dev.newsalerts.notifier.client;
+
+import dev.newsalerts.notifier.domain.Alert;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.stream.Collectors;
+
+/**
+ * Emails an alert over SMTP (Quarkus Mailer, configured with quarkus.mailer.*), as plain text and
+ * HTML from the templates in {@code templates/EmailSender/}; the HTML one escapes all story text.
+ */
+@ApplicationScoped
+public class EmailSender {
+
+    private static final int MAX_SUBJECT_CHARS = 200;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance alertText(Alert alert);
+
+        static native TemplateInstance alertHtml(Alert alert);
+    }
+
+    private final Mailer mailer;
+
+    public EmailSender(Mailer mailer) {
+        this.mailer = mailer;
+    }
+
+    public void send(String to, Alert alert) throws DeliveryException {
+        try {
+            mailer.send(Mail.withText(to, subject(alert), Templates.alertText(alert).render())
+                    .setHtml(Templates.alertHtml(alert).render()));
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new DeliveryException("SMTP: " + (cause.getMessage() != null ? cause.getMessage() : cause.toString()), e);
+        }
+    }
+
+    /** Story text never reaches a header raw: line breaks and other control characters are removed. */
+    static String subject(Alert alert) {
+        String rules = alert.matches().stream().map(Alert.Match::ruleTitle).collect(Collectors.joining(", "));
+        String subject = ("[news-alerts] " + rules + ": " + alert.story().title()).replaceAll("\\p{Cntrl}+", " ");
+        return subject.length() <= MAX_SUBJECT_CHARS ? subject : subject.substring(0, MAX_SUBJECT_CHARS - 1) + "…";
+    }
+}

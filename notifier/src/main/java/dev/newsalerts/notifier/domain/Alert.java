@@ -1,0 +1,26 @@
+package dev.newsalerts.notifier.domain;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the notifier reads of an {@code Alert} (owned by classifier,
+ * {@code classifier/src/main/resources/schemas/alert.schema.json}); unknown fields are ignored and
+ * webhooks receive the alert exactly as published.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Alert(String alertId, Story story, List<Match> matches, String rulesVersion, Instant classifiedAt) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Story(String storyId, String feedTitle, String link, String title, String summary, Instant publishedAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Match(String ruleId, String ruleTitle, double score, List<Term> terms) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Term(String term, String field, int start, int end) {
+    }
+}

@@ -1,0 +1,59 @@
+package dev.newsalerts.notifier;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A real webhook receiver on loopback that records what it is sent; bodies containing "FAIL-ME" get HTTP 500. */
+public class WebhookReceiverResource implements QuarkusTestResourceLifecycleManager {
+
+    public record Delivery(Map<String, List<String>> headers, String body) {
+    }
+
+    public static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(randomBytes());
+    private static final List<Delivery> DELIVERIES = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+
+    public static List<Delivery> deliveries() {
+        return List.copyOf(DELIVERIES);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            DELIVERIES.add(new Delivery(Map.copyOf(exchange.getRequestHeaders()), body));
+            exchange.sendResponseHeaders(body.contains("FAIL-ME") ? 500 : 204, -1);
+            exchange.close();
+        });
+        server.start();
+        return Map.of(
+                "notifier.webhook-urls", "http://127.0.0.1:" + server.getAddress().getPort() + "/hook",
+                "notifier.webhook-secret", SECRET);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+}
