@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A real HTTP server on loopback serving one RSS feed whose content a test sets; supports ETags. */
+/**
+ * A real HTTP server on loopback serving one RSS feed whose content a test sets, under two URLs
+ * ({@code /feed.xml} and {@code /mirror.xml}, both in the feed list); supports ETags.
+ */
 public class FeedServerResource implements QuarkusTestResourceLifecycleManager {
 
     private static final AtomicReference<String> FEED = new AtomicReference<>("");
@@ -46,7 +49,7 @@ public class FeedServerResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/feed.xml", exchange -> {
+            com.sun.net.httpserver.HttpHandler handler = exchange -> {
                 String body = FEED.get();
                 String etag = "\"" + Integer.toHexString(body.hashCode()) + "\"";
                 if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -62,11 +65,15 @@ public class FeedServerResource implements QuarkusTestResourceLifecycleManager {
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(bytes);
                 }
-            });
+            };
+            server.createContext("/feed.xml", handler);
+            server.createContext("/mirror.xml", handler);
             server.start();
-            feedUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/feed.xml";
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            feedUrl = base + "/feed.xml";
             Path feeds = Files.createTempFile("feeds", ".yaml");
-            Files.writeString(feeds, "feeds:\n  - url: " + feedUrl + "\n    name: Test feed\n    language: en\n");
+            Files.writeString(feeds, "feeds:\n  - url: " + feedUrl + "\n    name: Test feed\n    language: en\n"
+                    + "  - url: " + base + "/mirror.xml\n    name: Mirror of the test feed\n");
             return Map.of("poller.feeds-file", feeds.toString());
         } catch (IOException e) {
             throw new IllegalStateException(e);

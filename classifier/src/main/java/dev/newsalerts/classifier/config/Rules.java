@@ -2,6 +2,7 @@ package dev.newsalerts.classifier.config;
 
 import dev.newsalerts.classifier.domain.RuleSet;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
-/** The rules in force, compiled once at start-up from the configured file or the bundled default. */
+/** The rules in force, compiled at start-up (a bad file stops the start) from the configured file or the bundled default. */
+@Startup
 @ApplicationScoped
 public class Rules {
 

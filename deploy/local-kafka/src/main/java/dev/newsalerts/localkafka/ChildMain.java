@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Entry point of a child JVM started by {@link ChildJvm}: runs the given main class and exits
  * as soon as the parent's end of the stdin pipe closes, so a killed parent never leaves an
  * orphan broker or service behind.
+ *
+ * <p>SIGINT is ignored: Ctrl-C in a terminal reaches every process of the foreground group, but
+ * only the parent decides when and in which order its children stop (services before the broker,
+ * so that they can commit their offsets). SIGTERM still stops a child gracefully.
  *
  * <p>Usage: {@code ChildMain <main-class> [args...]}
  */
@@ -21,6 +27,7 @@ public final class ChildMain {
         if (args.length == 0) {
             throw new IllegalArgumentException("usage: ChildMain <main-class> [args...]");
         }
+        Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
         Thread watchdog = new Thread(ChildMain::exitWhenParentGone, "parent-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();

@@ -20,11 +20,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -119,21 +117,24 @@ public class FeedPoller {
         }
         SyndFeed parsed = FeedParser.parse(result.body(), result.contentType());
         List<Story> stories = StoryMapper.toStories(parsed, feed, now);
-        Set<String> seen = new HashSet<>(state.seenStoryIds());
-        Map<String, Story> fresh = new LinkedHashMap<>();
+        List<Story> fresh = new ArrayList<>();
         for (Story story : stories) {
-            if (!seen.contains(story.storyId())) {
-                fresh.putIfAbsent(story.storyId(), story);
+            if (stateStore.claim(story.storyId())) {
+                fresh.add(story);
             }
         }
         // Feeds list the newest first; publish the oldest first so alerts arrive in order.
-        List<Story> toPublish = new ArrayList<>(fresh.values());
-        java.util.Collections.reverse(toPublish);
-        publisher.publish(toPublish).join();
+        Collections.reverse(fresh);
+        try {
+            publisher.publish(fresh).join();
+        } catch (RuntimeException e) {
+            stateStore.release(fresh.stream().map(Story::storyId).toList());
+            throw e;
+        }
         List<String> ids = stories.stream().map(Story::storyId).toList();
         stateStore.save(state.afterPoll(result.etag(), result.lastModified(), ids, config.seenIdsPerFeed()))
                 .toCompletableFuture().join();
-        return toPublish.size();
+        return fresh.size();
     }
 
     private void fail(FeedSource feed, Instant now, String reason) {

@@ -9,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,12 +25,14 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * The per-feed state, kept in the compacted {@code news.feed-state} topic: read whole at
- * start-up, then updated after every successful poll.
+ * start-up, then updated after every successful poll. The story ids of all feeds together say
+ * which stories were published, whichever feed (or feed URL) they came from.
  */
 @ApplicationScoped
 public class FeedStateStore {
 
     private final Map<String, FeedState> states = new ConcurrentHashMap<>();
+    private final Set<String> publishedStoryIds = ConcurrentHashMap.newKeySet();
     private final Emitter<Record<String, FeedState>> emitter;
     private final KafkaAdminSupport kafka;
     private final ObjectMapper mapper;
@@ -58,7 +62,19 @@ public class FeedStateStore {
                 }
             }
         }
-        Log.infof("Loaded the state of %d feeds from %s", states.size(), Topics.FEED_STATE);
+        states.values().forEach(state -> publishedStoryIds.addAll(state.seenStoryIds()));
+        Log.infof("Loaded the state of %d feeds (%d stories seen) from %s", states.size(), publishedStoryIds.size(),
+                Topics.FEED_STATE);
+    }
+
+    /** Claims a story for publishing: true only for the first caller, from any feed, ever. */
+    public boolean claim(String storyId) {
+        return publishedStoryIds.add(storyId);
+    }
+
+    /** Gives back claims whose stories could not be published, so a later poll tries again. */
+    public void release(Collection<String> storyIds) {
+        publishedStoryIds.removeAll(storyIds);
     }
 
     public FeedState get(String feedUrl) {

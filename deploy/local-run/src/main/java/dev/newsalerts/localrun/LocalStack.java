@@ -1,0 +1,152 @@
+package dev.newsalerts.localrun;
+
+import dev.newsalerts.localkafka.ChildJvm;
+import dev.newsalerts.localkafka.LocalKafka;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole pipeline on one machine: a local Kafka broker (unless an external one is given) and
+ * the three services' packaged jars, each in a child JVM that dies with this one.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    /**
+     * @param home the repository root, holding the services' builds
+     * @param dataDir where the broker's data and the services' logs live
+     * @param externalKafka bootstrap servers of a broker to use instead of starting one
+     * @param consoleOutput the services write to this console; otherwise to {@code dataDir/logs}
+     * @param config extra configuration of each service (Quarkus keys)
+     */
+    public record Settings(Path home, Path dataDir, Optional<String> externalKafka, int kafkaPort,
+            Map<ServiceApp, Integer> httpPorts, Map<ServiceApp, Map<String, String>> config, boolean consoleOutput) {
+
+        public int httpPort(ServiceApp app) {
+            return httpPorts.getOrDefault(app, app.defaultPort());
+        }
+    }
+
+    private final Settings settings;
+    private final LocalKafka kafka;
+    private final String bootstrapServers;
+    private final Map<ServiceApp, ChildJvm> services = new EnumMap<>(ServiceApp.class);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private LocalStack(Settings settings, LocalKafka kafka, String bootstrapServers) {
+        this.settings = settings;
+        this.kafka = kafka;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Starts the broker and the three services and returns once all of them are ready. */
+    public static LocalStack start(Settings settings) throws IOException, InterruptedException {
+        for (ServiceApp app : ServiceApp.values()) {
+            if (!Files.isRegularFile(app.runJar(settings.home()))) {
+                throw new IllegalStateException(app.runJar(settings.home()) + " is missing: build first with ./mvnw install -DskipTests");
+            }
+        }
+        Files.createDirectories(settings.dataDir().resolve("logs"));
+        LocalKafka kafka = settings.externalKafka().isPresent() ? null
+                : LocalKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
+        String bootstrap = settings.externalKafka().orElseGet(() -> kafka.bootstrapServers());
+        LocalStack stack = new LocalStack(settings, kafka, bootstrap);
+        try {
+            for (ServiceApp app : ServiceApp.values()) {
+                stack.launch(app);
+            }
+            for (ServiceApp app : ServiceApp.values()) {
+                stack.awaitReady(app);
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public URI baseUri(ServiceApp app) {
+        return URI.create("http://127.0.0.1:" + settings.httpPort(app));
+    }
+
+    /** Stops one service gracefully and starts it again, returning once it is ready. */
+    public void restart(ServiceApp app) throws IOException, InterruptedException {
+        services.remove(app).close();
+        launch(app);
+        awaitReady(app);
+    }
+
+    /** The first service that is no longer running, if any. */
+    public Optional<ServiceApp> exitedService() {
+        return services.entrySet().stream().filter(entry -> !entry.getValue().isAlive()).map(Map.Entry::getKey).findFirst();
+    }
+
+    /** Stops the services, then the broker. */
+    @Override
+    public void close() {
+        List<ServiceApp> running = new ArrayList<>(services.keySet());
+        running.parallelStream().forEach(app -> services.get(app).close());
+        services.clear();
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    private void launch(ServiceApp app) throws IOException {
+        List<String> options = new ArrayList<>(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                "-Dkafka.bootstrap.servers=" + bootstrapServers,
+                "-Dquarkus.http.port=" + settings.httpPort(app),
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.banner.enabled=false",
+                "-Dquarkus.log.console.format=%d{HH:mm:ss} %-5p [" + app.displayName() + "] %s%e%n",
+                "-Dquarkus.log.category.\"org.apache.kafka\".level=WARN",
+                "-Dquarkus.log.category.\"io.smallrye.reactive.messaging.kafka\".level=WARN"));
+        settings.config().getOrDefault(app, Map.of()).forEach((key, value) -> options.add("-D" + key + "=" + value));
+        Path output = settings.consoleOutput() ? null : settings.dataDir().resolve("logs").resolve(app.displayName() + ".log");
+        services.put(app, ChildJvm.start(app.displayName(), List.of(app.runJar(settings.home()).toString()), options,
+                "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), output));
+    }
+
+    private void awaitReady(ServiceApp app) throws InterruptedException {
+        URI health = baseUri(app).resolve("/q/health/ready");
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!services.get(app).isAlive()) {
+                throw new IllegalStateException(app.displayName() + " exited during start-up" + logHint(app));
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250); // polling a child process's health endpoint
+        }
+        throw new IllegalStateException(app.displayName() + " was not ready within " + READY_TIMEOUT + logHint(app));
+    }
+
+    private String logHint(ServiceApp app) {
+        return settings.consoleOutput() ? "; see its output above"
+                : "; see " + settings.dataDir().resolve("logs").resolve(app.displayName() + ".log");
+    }
+}
