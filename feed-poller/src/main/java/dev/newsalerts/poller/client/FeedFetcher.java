@@ -2,13 +2,18 @@ package dev.newsalerts.poller.client;
 
 import dev.newsalerts.poller.config.PollerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
+import javax.net.ssl.SSLException;
 
 /**
  * Fetches feeds over HTTP with the limits a crawler of strangers' servers needs: connect and
@@ -31,10 +37,15 @@ public class FeedFetcher {
     private final PollerConfig.Fetch config;
     private final HttpClient client;
 
+    @Inject
     public FeedFetcher(PollerConfig config) {
-        this.config = config.fetch();
+        this(config.fetch());
+    }
+
+    FeedFetcher(PollerConfig.Fetch config) {
+        this.config = config;
         this.client = HttpClient.newBuilder()
-                .connectTimeout(this.config.connectTimeout())
+                .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
     }
@@ -52,7 +63,7 @@ public class FeedFetcher {
         if (lastModified != null) {
             request.header("If-Modified-Since", lastModified);
         }
-        HttpResponse<byte[]> response = send(request.build());
+        HttpResponse<byte[]> response = send(request.build(), URI.create(url));
         String newEtag = response.headers().firstValue("ETag").orElse(null);
         String newLastModified = response.headers().firstValue("Last-Modified").orElse(null);
         if (response.statusCode() == 304) {
@@ -67,7 +78,7 @@ public class FeedFetcher {
         return new FetchResult(false, body, contentType, newEtag, newLastModified);
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request) throws FetchException {
+    private HttpResponse<byte[]> send(HttpRequest request, URI uri) throws FetchException {
         CompletableFuture<HttpResponse<byte[]>> response =
                 client.sendAsync(request, info -> new CappedBodySubscriber(config.maxBytes()));
         try {
@@ -80,7 +91,7 @@ public class FeedFetcher {
             if (cause instanceof FetchException fetchException) {
                 throw fetchException;
             }
-            throw new FetchException(describe(cause), cause);
+            throw new FetchException(describe(cause, uri), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FetchException("interrupted");
@@ -110,8 +121,26 @@ public class FeedFetcher {
         }
     }
 
-    private static String describe(Throwable cause) {
-        String name = cause.getClass().getSimpleName();
-        return cause.getMessage() == null ? name : name + ": " + cause.getMessage();
+    /** A network failure in words a feed owner understands. */
+    private String describe(Throwable error, URI uri) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String host = uri.getHost();
+        if (root instanceof UnresolvedAddressException || root instanceof UnknownHostException) {
+            return "cannot resolve host " + host;
+        }
+        if (error instanceof HttpConnectTimeoutException) {
+            return "no connection to " + host + " within " + config.connectTimeout().toSeconds() + " s";
+        }
+        if (error instanceof ConnectException) {
+            return "cannot connect to " + host + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        }
+        if (error instanceof SSLException || root instanceof SSLException) {
+            return "TLS with " + host + " failed: " + root.getMessage();
+        }
+        String name = error.getClass().getSimpleName();
+        return error.getMessage() == null ? name : name + ": " + error.getMessage();
     }
 }

@@ -64,7 +64,7 @@ public class FeedPoller {
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                 .setTask(execution -> pollAll())
                 .schedule();
-        Log.infof("Polling %d feeds every %s", feeds.size(), config.interval());
+        Log.infof("Polling %d feeds every %d s", feeds.size(), config.interval().toSeconds());
     }
 
     void stop(@Observes ShutdownEvent event) {
