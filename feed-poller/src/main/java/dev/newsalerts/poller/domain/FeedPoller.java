@@ -7,7 +7,6 @@ import dev.newsalerts.poller.client.FetchResult;
 import dev.newsalerts.poller.config.FeedList;
 import dev.newsalerts.poller.config.PollerConfig;
 import dev.newsalerts.poller.messaging.FeedStateStore;
-import dev.newsalerts.poller.messaging.KafkaAdminSupport;
 import dev.newsalerts.poller.messaging.StoryPublisher;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -36,7 +35,6 @@ public class FeedPoller {
     private final FeedFetcher fetcher;
     private final FeedStateStore stateStore;
     private final StoryPublisher publisher;
-    private final KafkaAdminSupport kafka;
     private final Scheduler scheduler;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, FeedStatus> statuses = new ConcurrentHashMap<>();
@@ -44,19 +42,17 @@ public class FeedPoller {
     private ExecutorService fetchers;
 
     public FeedPoller(PollerConfig config, FeedFetcher fetcher, FeedStateStore stateStore, StoryPublisher publisher,
-            KafkaAdminSupport kafka, Scheduler scheduler) {
+            Scheduler scheduler) {
         this.config = config;
         this.fetcher = fetcher;
         this.stateStore = stateStore;
         this.publisher = publisher;
-        this.kafka = kafka;
         this.scheduler = scheduler;
     }
 
     void start(@Observes StartupEvent event) {
         feeds = FeedList.load(config.feedsFile());
         feeds.forEach(feed -> statuses.put(feed.url(), FeedStatus.neverPolled(feed)));
-        kafka.createTopics();
         stateStore.load();
         fetchers = Executors.newFixedThreadPool(config.maxConcurrentFetches());
         scheduler.newJob("poll-feeds")

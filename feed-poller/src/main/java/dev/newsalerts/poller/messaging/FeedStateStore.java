@@ -3,6 +3,7 @@ package dev.newsalerts.poller.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.poller.domain.FeedState;
+import dev.newsalerts.topics.ChannelTopics;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,11 +35,11 @@ public class FeedStateStore {
     private final Map<String, FeedState> states = new ConcurrentHashMap<>();
     private final Set<String> publishedStoryIds = ConcurrentHashMap.newKeySet();
     private final Emitter<Record<String, FeedState>> emitter;
-    private final KafkaAdminSupport kafka;
+    private final ChannelTopics kafka;
     private final ObjectMapper mapper;
 
     public FeedStateStore(@Channel(Topics.FEED_STATE_CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-            Emitter<Record<String, FeedState>> emitter, KafkaAdminSupport kafka, ObjectMapper mapper) {
+            Emitter<Record<String, FeedState>> emitter, ChannelTopics kafka, ObjectMapper mapper) {
         this.emitter = emitter;
         this.kafka = kafka;
         this.mapper = mapper;

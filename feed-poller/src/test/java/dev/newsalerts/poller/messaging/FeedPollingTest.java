@@ -17,6 +17,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -70,6 +75,15 @@ class FeedPollingTest {
                 .filter(record -> record.key().equals(FeedServerResource.feedUrl())).reduce((a, b) -> b).orElseThrow().value());
         String storyId = storiesWithLinksContaining("/state-a").get(0).get("storyId").asText();
         assertThat(latest.get("seenStoryIds")).extracting(JsonNode::asText).contains(storyId);
+    }
+
+    @Test
+    void theFeedStateTopicIsCompactedSoItKeepsTheLatestStateOfEveryFeed() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.FEED_STATE);
+            Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+            assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
     }
 
     @Test

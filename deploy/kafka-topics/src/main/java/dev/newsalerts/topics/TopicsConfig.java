@@ -1,9 +1,11 @@
-package dev.newsalerts.classifier.config;
+package dev.newsalerts.topics;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
+import java.util.Set;
 
-/** How the topics this service writes are created when they do not exist yet. */
+/** How the topics a service uses are created when they do not exist yet. */
 @ConfigMapping(prefix = "topics")
 public interface TopicsConfig {
 
@@ -14,4 +16,7 @@ public interface TopicsConfig {
     /** Copies of each partition; 1 for a single local broker, 3 in production. */
     @WithDefault("1")
     short replicationFactor();
+
+    /** Topics that keep only the latest record per key (cleanup.policy=compact). */
+    Optional<Set<String>> compacted();
 }

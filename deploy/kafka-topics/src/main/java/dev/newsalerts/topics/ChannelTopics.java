@@ -1,0 +1,84 @@
+package dev.newsalerts.topics;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Creates, at start-up and before any channel runs, every topic the service's channels name
+ * ({@code mp.messaging.*.*.topic} and {@code *.dead-letter-queue.topic}) that does not exist yet,
+ * with the partitions, replication and compaction of {@link TopicsConfig}.
+ */
+@ApplicationScoped
+public class ChannelTopics {
+
+    private static final Pattern TOPIC_KEY =
+            Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.(dead-letter-queue\\.)?topic");
+
+    private final Map<String, Object> kafkaConfig;
+    private final TopicsConfig topics;
+    private final Config config;
+
+    public ChannelTopics(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, TopicsConfig topics,
+            Config config) {
+        this.kafkaConfig = kafkaConfig;
+        this.topics = topics;
+        this.config = config;
+    }
+
+    void createMissing(@Observes @Priority(1) StartupEvent event) throws InterruptedException {
+        try (Admin admin = Admin.create(clientConfig(AdminClientConfig.configNames()))) {
+            for (String name : channelTopics()) {
+                NewTopic topic = new NewTopic(name, topics.partitions(), topics.replicationFactor());
+                if (topics.compacted().orElse(Set.of()).contains(name)) {
+                    topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                }
+                create(admin, topic);
+            }
+        }
+    }
+
+    /** The application's {@code kafka.*} settings, restricted to those a given Kafka client understands. */
+    public Map<String, Object> clientConfig(Set<String> knownKeys) {
+        Map<String, Object> clientConfig = new HashMap<>(kafkaConfig);
+        clientConfig.keySet().retainAll(knownKeys);
+        return clientConfig;
+    }
+
+    Set<String> channelTopics() {
+        Set<String> names = new TreeSet<>();
+        for (String key : config.getPropertyNames()) {
+            if (TOPIC_KEY.matcher(key).matches()) {
+                names.add(config.getValue(key, String.class));
+            }
+        }
+        return names;
+    }
+
+    private static void create(Admin admin, NewTopic topic) throws InterruptedException {
+        try {
+            admin.createTopics(List.of(topic)).all().get();
+            Log.infof("Created topic %s (%d partitions)", topic.name(), topic.numPartitions());
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic " + topic.name() + ": " + e.getCause().getMessage(), e);
+            }
+        }
+    }
+}
