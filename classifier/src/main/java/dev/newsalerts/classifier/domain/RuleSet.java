@@ -4,78 +4,115 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** An immutable, compiled rule file: its terms indexed for scanning, its rules, and its version. */
+/**
+ * An immutable, compiled rule file. Classifying a story scans its title and summary once with one
+ * Aho-Corasick automaton over all terms of all rules (folding the text on the fly), counts the
+ * hits per group and field, and evaluates only the rules one of whose groups was hit.
+ */
 public final class RuleSet {
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
+    private static final ThreadLocal<Hits> SCRATCH = ThreadLocal.withInitial(Hits::new);
 
     private final String version;
-    private final List<Rule> rules;
-    private final Map<Character, List<Term>> termsByFirstChar;
+    private final Rule[] rules;
+    private final String[] groupNames;
+    private final int[] termGroup;
+    private final String[] termText;
+    private final int[] termLength;
+    private final boolean[] termStartBoundary;
+    private final boolean[] termEndBoundary;
+    private final int[][] rulesByGroup;
+    private final TermAutomaton automaton;
+    private final int longestTerm;
+    private final int mostPositiveGroups;
 
-    private RuleSet(String version, List<Rule> rules, List<Term> terms) {
+    private RuleSet(String version, List<Rule> rules, List<String> groupNames, List<Term> terms) {
         this.version = version;
-        this.rules = rules;
-        Map<Character, List<Term>> index = new HashMap<>();
-        for (Term term : terms) {
-            index.computeIfAbsent(term.folded().charAt(0), c -> new ArrayList<>()).add(term);
+        this.rules = rules.toArray(Rule[]::new);
+        this.groupNames = groupNames.toArray(String[]::new);
+        this.termGroup = terms.stream().mapToInt(Term::group).toArray();
+        this.termText = terms.stream().map(Term::written).toArray(String[]::new);
+        this.termLength = terms.stream().mapToInt(term -> term.folded().length()).toArray();
+        this.termStartBoundary = new boolean[terms.size()];
+        this.termEndBoundary = new boolean[terms.size()];
+        for (int t = 0; t < terms.size(); t++) {
+            termStartBoundary[t] = terms.get(t).needsStartBoundary();
+            termEndBoundary[t] = terms.get(t).needsEndBoundary();
         }
-        index.replaceAll((c, list) -> List.copyOf(list));
-        this.termsByFirstChar = Map.copyOf(index);
+        List<List<Integer>> byGroup = new ArrayList<>();
+        groupNames.forEach(name -> byGroup.add(new ArrayList<>()));
+        for (int r = 0; r < this.rules.length; r++) {
+            for (int group : this.rules[r].positiveGroups()) {
+                byGroup.get(group).add(r);
+            }
+        }
+        this.rulesByGroup = byGroup.stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        this.automaton = TermAutomaton.build(terms.stream().map(Term::folded).toList());
+        this.longestTerm = Arrays.stream(termLength).max().orElse(1);
+        this.mostPositiveGroups = rules.stream().mapToInt(rule -> rule.positiveGroups().length).max().orElse(0);
     }
 
-    /** Parses and checks a rule file. @throws RuleFileException naming the line or rule at fault */
+    /** Parses and checks a rule file. @throws RuleFileException naming the line and the problem */
     public static RuleSet compile(byte[] yaml, String origin) {
+        String text = new String(yaml, StandardCharsets.UTF_8);
         RuleFile file;
         try {
             file = YAML.readValue(yaml, RuleFile.class);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();
             throw new RuleFileException(origin + where + ": " + e.getOriginalMessage(), e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new RuleFileException(origin + ": " + e.getMessage(), e);
         }
         if (file == null || file.groups() == null || file.rules() == null || file.rules().isEmpty()) {
             throw new RuleFileException(origin + ": needs a 'groups:' map and a non-empty 'rules:' list");
         }
+        Map<String, Integer> groupIds = new LinkedHashMap<>();
         List<Term> terms = new ArrayList<>();
         file.groups().forEach((group, words) -> {
+            int id = groupIds.size();
+            groupIds.put(group, id);
+            String where = origin + " line " + lineOf(text, Pattern.quote(group) + "\\s*:") + ": group '" + group + "'";
             if (words == null || words.isEmpty()) {
-                throw new RuleFileException(origin + ": group '" + group + "' has no terms");
+                throw new RuleFileException(where + " has no terms");
             }
             for (String word : words) {
-                try {
-                    terms.add(Term.of(Objects.requireNonNull(word, "null term"), group));
-                } catch (RuntimeException e) {
-                    throw new RuleFileException(origin + ": group '" + group + "': " + e.getMessage(), e);
+                if (word == null || word.isBlank() || word.strip().equals("*")) {
+                    throw new RuleFileException(where + " has an empty term");
                 }
+                terms.add(Term.of(word, id));
             }
         });
         List<Rule> rules = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
         for (RuleFile.RuleSpec spec : file.rules()) {
-            Rule rule = compileRule(spec, file.groups().keySet(), origin);
-            if (!ids.add(rule.id())) {
-                throw new RuleFileException(origin + ": rule id '" + rule.id() + "' is used twice");
+            if (spec == null || spec.id() == null || spec.id().isBlank()) {
+                throw new RuleFileException(origin + ": every rule needs an id");
             }
-            rules.add(rule);
+            String where = origin + " line " + lineOf(text, "id\\s*:\\s*[\"']?" + Pattern.quote(spec.id()) + "[\"']?\\s*$")
+                    + ": rule '" + spec.id() + "'";
+            if (rules.stream().anyMatch(rule -> rule.id.equals(spec.id()))) {
+                throw new RuleFileException(where + ": the id is used twice");
+            }
+            rules.add(RuleCompiler.compile(spec, groupIds, where));
         }
-        return new RuleSet(versionOf(yaml), List.copyOf(rules), terms);
+        return new RuleSet(versionOf(yaml), rules, List.copyOf(groupIds.keySet()), terms);
     }
 
     public String version() {
@@ -83,88 +120,140 @@ public final class RuleSet {
     }
 
     public List<String> ruleIds() {
-        return rules.stream().map(Rule::id).toList();
+        return Arrays.stream(rules).map(rule -> rule.id).toList();
     }
 
     /** The rules a story's title and summary (plain text) fire, each with the terms that made it fire. */
     public List<RuleMatch> classify(String title, String summary) {
-        List<MatchedTerm> found = new ArrayList<>();
-        find(Field.TITLE, title, found);
-        find(Field.SUMMARY, summary, found);
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        List<RuleMatch> matches = new ArrayList<>();
-        for (Rule rule : rules) {
-            rule.evaluate(found).ifPresent(matches::add);
-        }
-        return matches;
-    }
-
-    private void find(Field field, String original, List<MatchedTerm> found) {
-        if (original == null || original.isEmpty()) {
-            return;
-        }
-        FoldedText folded = FoldedText.of(original);
-        String text = folded.text();
-        for (int i = 0; i < text.length(); i++) {
-            List<Term> candidates = termsByFirstChar.get(text.charAt(i));
-            if (candidates == null) {
-                continue;
+        Hits hits = SCRATCH.get();
+        hits.prepare(groupNames.length, rules.length, longestTerm, mostPositiveGroups);
+        try {
+            scan(title, Field.TITLE.ordinal(), hits);
+            scan(summary, Field.SUMMARY.ordinal(), hits);
+            if (hits.size == 0) {
+                return List.of();
             }
-            for (Term term : candidates) {
-                if (term.occursAt(text, i)) {
-                    found.add(new MatchedTerm(term.written(), term.group(), field,
-                            folded.originalOffset(i), folded.originalEnd(i + term.folded().length())));
+            for (int i = 0; i < hits.size; i++) {
+                hits.touchGroup(termGroup[hits.term[i]], hits.field[i]);
+            }
+            for (int g = 0; g < hits.touchedGroupCount; g++) {
+                for (int rule : rulesByGroup[hits.touchedGroups[g]]) {
+                    hits.addCandidate(rule);
                 }
             }
-        }
-    }
-
-    private static Rule compileRule(RuleFile.RuleSpec spec, Set<String> groups, String origin) {
-        if (spec == null || spec.id() == null || spec.id().isBlank()) {
-            throw new RuleFileException(origin + ": every rule needs an id");
-        }
-        String where = origin + ": rule '" + spec.id() + "'";
-        Set<String> all = groupSet(spec.all(), groups, where);
-        Set<String> any = groupSet(spec.any(), groups, where);
-        Set<String> none = groupSet(spec.none(), groups, where);
-        Set<String> atLeastOf = spec.atLeast() == null ? Set.of() : groupSet(spec.atLeast().of(), groups, where);
-        int atLeastCount = spec.atLeast() == null ? 0 : spec.atLeast().count();
-        if (atLeastCount < 0 || atLeastCount > atLeastOf.size()) {
-            throw new RuleFileException(where + ": atLeast.count must be between 1 and the number of groups in atLeast.of");
-        }
-        if (all.isEmpty() && any.isEmpty() && atLeastOf.isEmpty()) {
-            throw new RuleFileException(where + ": needs at least one of all, any or atLeast");
-        }
-        Set<Field> fields = spec.fields() == null || spec.fields().isEmpty()
-                ? EnumSet.allOf(Field.class) : EnumSet.copyOf(spec.fields());
-        double minScore = spec.minScore() == null ? 0 : spec.minScore();
-        if (minScore < 0 || minScore > 1) {
-            throw new RuleFileException(where + ": minScore must be between 0 and 1");
-        }
-        String title = spec.title() == null || spec.title().isBlank() ? spec.id() : spec.title();
-        return new Rule(spec.id(), title, all, any, atLeastCount, atLeastOf, none, fields, minScore);
-    }
-
-    private static Set<String> groupSet(List<String> names, Set<String> groups, String where) {
-        if (names == null) {
-            return Set.of();
-        }
-        Set<String> set = new LinkedHashSet<>();
-        for (String name : names) {
-            if (!groups.contains(name)) {
-                throw new RuleFileException(where + ": unknown group '" + name + "'");
+            Arrays.sort(hits.candidateRules, 0, hits.candidateRuleCount); // report in rule-file order
+            List<RuleMatch> matches = null;
+            for (int c = 0; c < hits.candidateRuleCount; c++) {
+                var match = rules[hits.candidateRules[c]].evaluate(hits, termGroup, termText, groupNames);
+                if (match.isPresent()) {
+                    if (matches == null) {
+                        matches = new ArrayList<>(2);
+                    }
+                    matches.add(match.get());
+                }
             }
-            set.add(name);
+            return matches == null ? List.of() : matches;
+        } finally {
+            hits.reset();
         }
-        return Set.copyOf(set);
+    }
+
+    /** Feeds the folded text of one field through the automaton, recording the hits that sit on their word boundaries. */
+    private void scan(String text, int field, Hits hits) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        int mask = hits.ringChar.length - 1;
+        int firstOfField = hits.size;
+        int firstPending = -1; // hits from here on wait for the next char: it must not continue their last word
+        int state = 0;
+        int position = 0;
+        int words = 0;
+        boolean previousIsWord = false;
+        for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            int length = 1;
+            String longer = null;
+            char single = TextFolding.foldSingle(c);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                length = 2;
+                longer = TextFolding.foldLonger(Character.toCodePoint(c, text.charAt(i + 1)));
+            } else if (!TextFolding.isSingle(single)) {
+                longer = TextFolding.foldLonger(c);
+            }
+            int pieces = longer == null ? 1 : longer.length();
+            for (int k = 0; k < pieces; k++) {
+                char folded = longer == null ? single : longer.charAt(k);
+                byte kind = TextFolding.charClass(folded);
+                if (firstPending >= 0) {
+                    if (kind == TextFolding.WORD) {
+                        for (int h = firstPending; h < hits.size; h++) {
+                            hits.term[h] = -1;
+                        }
+                    }
+                    firstPending = -1;
+                }
+                boolean isWord = kind == TextFolding.WORD;
+                if (kind == TextFolding.CJK || isWord && !previousIsWord) {
+                    words++;
+                }
+                previousIsWord = isWord;
+                int slot = position & mask;
+                hits.ringChar[slot] = folded;
+                hits.ringOrigin[slot] = i;
+                hits.ringWord[slot] = words;
+                state = automaton.next(state, folded);
+                int[] ending = automaton.endingTerms(state);
+                for (int pass = 0; pass < 2 && ending.length > 0; pass++) {
+                    for (int term : ending) {
+                        if (termEndBoundary[term] != (pass == 1)) {
+                            continue;
+                        }
+                        int start = position - termLength[term] + 1;
+                        if (termStartBoundary[term] && start > 0
+                                && TextFolding.charClass(hits.ringChar[(start - 1) & mask]) == TextFolding.WORD) {
+                            continue;
+                        }
+                        if (pass == 1 && firstPending < 0) {
+                            firstPending = hits.size;
+                        }
+                        hits.add(term, field, hits.ringOrigin[start & mask], i + length, hits.ringWord[start & mask]);
+                    }
+                }
+                position++;
+            }
+            i += length;
+        }
+        removeRejected(hits, firstOfField);
+    }
+
+    private static void removeRejected(Hits hits, int from) {
+        int kept = from;
+        for (int h = from; h < hits.size; h++) {
+            if (hits.term[h] >= 0) {
+                hits.term[kept] = hits.term[h];
+                hits.field[kept] = hits.field[h];
+                hits.start[kept] = hits.start[h];
+                hits.end[kept] = hits.end[h];
+                hits.word[kept] = hits.word[h];
+                kept++;
+            }
+        }
+        hits.size = kept;
+    }
+
+    /** The 1-based line of the first match of {@code regex} in a multi-line text, or "?". */
+    private static String lineOf(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex, Pattern.MULTILINE).matcher(text);
+        if (!matcher.find()) {
+            return "?";
+        }
+        return Long.toString(text.substring(0, matcher.start()).chars().filter(c -> c == '\n').count() + 1);
     }
 
     private static String versionOf(byte[] yaml) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(yaml);
-            return java.util.HexFormat.of().formatHex(digest, 0, 6);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(yaml), 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -80,7 +80,7 @@ class DefaultRulesTest {
         for (MatchedTerm term : match.terms()) {
             assertThat(term.field()).isEqualTo(Field.TITLE);
             String matched = title.substring(term.start(), term.end());
-            assertThat(FoldedText.fold(matched)).isEqualTo(FoldedText.fold(term.term().replace("*", "")));
+            assertThat(TextFolding.fold(matched)).isEqualTo(TextFolding.fold(term.term().replace("*", "")));
         }
         assertThat(match.terms()).extracting(MatchedTerm::term).contains("微软", "OpenAI", "独家", "协议");
     }

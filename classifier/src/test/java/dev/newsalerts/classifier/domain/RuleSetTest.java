@@ -85,17 +85,82 @@ class RuleSetTest {
     }
 
     @Test
-    void anUnknownGroupIsNamed() {
-        assertThatThrownBy(() -> compile("groups: {a: [alpha]}\nrules: [{id: r, all: [a, b]}]\n"))
+    void anUnknownGroupIsNamedWithTheLineOfItsRule() {
+        assertThatThrownBy(() -> compile("""
+                groups:
+                  a: [alpha]
+                rules:
+                  - id: fine
+                    all: [a]
+                  - id: broken
+                    all: [a, b]
+                """))
                 .isInstanceOf(RuleFileException.class)
-                .hasMessageContaining("rule 'r'").hasMessageContaining("unknown group 'b'");
+                .hasMessage("test.yaml line 6: rule 'broken': unknown group 'b'");
+    }
+
+    @Test
+    void nearInCharactersWantsTheTermsCloseTogether() {
+        RuleSet rules = compile("""
+                groups:
+                  cloud: [AWS]
+                  price: [price hike]
+                rules:
+                  - id: near
+                    all: [cloud, price]
+                    near: {chars: 30}
+                """);
+
+        assertThat(rules.classify("AWS announces a price hike", "")).hasSize(1);
+        assertThat(rules.classify("AWS opens a region in Spain; elsewhere, a bakery announces a price hike", "")).isEmpty();
+        assertThat(rules.classify("AWS", "price hike")).as("terms in different fields are never near").isEmpty();
+    }
+
+    @Test
+    void nearInWordsCountsEachChineseCharacterAsAWord() {
+        RuleSet rules = compile("""
+                groups:
+                  cloud: [阿里云, AWS]
+                  price: [涨价]
+                rules:
+                  - id: near
+                    all: [cloud, price]
+                    near: {words: 6}
+                """);
+
+        assertThat(rules.classify("阿里云宣布涨价", "")).hasSize(1);
+        assertThat(rules.classify("阿里云今日发布多款新产品并宣布部分产品涨价", "")).isEmpty();
+        assertThat(rules.classify("AWS will, next year, 涨价", "")).hasSize(1);
+    }
+
+    @Test
+    void weightsShapeTheScore() {
+        RuleSet rules = compile("""
+                groups:
+                  a: [alpha]
+                  b: [beta]
+                rules:
+                  - id: weighted
+                    any: [a, b]
+                    weights: {a: 3}
+                    minScore: 0.5
+                """);
+
+        assertThat(rules.classify("alpha", "").get(0).score()).isEqualTo(0.75);
+        assertThat(rules.classify("beta", "")).as("0.25 is under minScore").isEmpty();
+    }
+
+    @Test
+    void aWeightForAGroupTheRuleDoesNotUseIsRefused() {
+        assertThatThrownBy(() -> compile("groups: {a: [alpha], b: [beta]}\nrules: [{id: r, all: [a], weights: {b: 2}}]\n"))
+                .isInstanceOf(RuleFileException.class).hasMessageContaining("weights name 'b'");
     }
 
     @Test
     void aYamlErrorNamesTheLine() {
         assertThatThrownBy(() -> compile("groups:\n  a: [alpha]\nrules:\n  - id: r\n    all: [a\n"))
                 .isInstanceOf(RuleFileException.class)
-                .hasMessageMatching("(?s)test.yaml at line \\d+: .*");
+                .hasMessageMatching("(?s)test.yaml line 5: .*");
     }
 
     @Test

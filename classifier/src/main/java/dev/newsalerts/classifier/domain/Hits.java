@@ -1,0 +1,112 @@
+package dev.newsalerts.classifier.domain;
+
+import java.util.Arrays;
+
+/**
+ * The terms found in one story, and the scratch space to find them: one instance per thread,
+ * reused story after story, so scanning allocates nothing.
+ */
+final class Hits {
+
+    int size;
+    int[] term = new int[64];
+    int[] field = new int[64];
+    int[] start = new int[64];
+    int[] end = new int[64];
+    int[] word = new int[64];
+
+    /** Ring buffers of the last folded chars, their offsets in the original and their word numbers. */
+    char[] ringChar = new char[64];
+    int[] ringOrigin = new int[64];
+    int[] ringWord = new int[64];
+
+    /** Per group, a bit per field in which it was found; and which groups and rules were touched. */
+    int[] groupFields = new int[0];
+    int[] touchedGroups = new int[16];
+    int touchedGroupCount;
+    boolean[] ruleSeen = new boolean[0];
+    int[] candidateRules = new int[16];
+    int candidateRuleCount;
+
+    /** Per positive group of the rule being evaluated: found in the story, found in the current window. */
+    boolean[] found = new boolean[0];
+    boolean[] windowFound = new boolean[0];
+    private int[] order = new int[64];
+
+    void prepare(int groups, int rules, int longestTerm, int mostPositiveGroups) {
+        size = 0;
+        if (found.length < mostPositiveGroups) {
+            found = new boolean[mostPositiveGroups];
+            windowFound = new boolean[mostPositiveGroups];
+        }
+        if (groupFields.length < groups) {
+            groupFields = new int[groups];
+        }
+        if (ruleSeen.length < rules) {
+            ruleSeen = new boolean[rules];
+        }
+        int ring = Integer.highestOneBit(Math.max(longestTerm + 1, 2) * 2);
+        if (ringChar.length < ring) {
+            ringChar = new char[ring];
+            ringOrigin = new int[ring];
+            ringWord = new int[ring];
+        }
+    }
+
+    /** A scratch array of at least {@code length} ints. */
+    int[] order(int length) {
+        if (order.length < length) {
+            order = new int[Math.max(length, order.length * 2)];
+        }
+        return order;
+    }
+
+    void add(int termIndex, int fieldIndex, int startOffset, int endOffset, int wordNumber) {
+        if (size == term.length) {
+            int capacity = size * 2;
+            term = Arrays.copyOf(term, capacity);
+            field = Arrays.copyOf(field, capacity);
+            start = Arrays.copyOf(start, capacity);
+            end = Arrays.copyOf(end, capacity);
+            word = Arrays.copyOf(word, capacity);
+        }
+        term[size] = termIndex;
+        field[size] = fieldIndex;
+        start[size] = startOffset;
+        end[size] = endOffset;
+        word[size] = wordNumber;
+        size++;
+    }
+
+    void touchGroup(int group, int fieldIndex) {
+        if (groupFields[group] == 0) {
+            if (touchedGroupCount == touchedGroups.length) {
+                touchedGroups = Arrays.copyOf(touchedGroups, touchedGroupCount * 2);
+            }
+            touchedGroups[touchedGroupCount++] = group;
+        }
+        groupFields[group] |= 1 << fieldIndex;
+    }
+
+    void addCandidate(int rule) {
+        if (!ruleSeen[rule]) {
+            ruleSeen[rule] = true;
+            if (candidateRuleCount == candidateRules.length) {
+                candidateRules = Arrays.copyOf(candidateRules, candidateRuleCount * 2);
+            }
+            candidateRules[candidateRuleCount++] = rule;
+        }
+    }
+
+    /** Forgets the groups and rules of the last story (the hits are overwritten by the next). */
+    void reset() {
+        for (int i = 0; i < touchedGroupCount; i++) {
+            groupFields[touchedGroups[i]] = 0;
+        }
+        touchedGroupCount = 0;
+        for (int i = 0; i < candidateRuleCount; i++) {
+            ruleSeen[candidateRules[i]] = false;
+        }
+        candidateRuleCount = 0;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.newsalerts.classifier.domain;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.TreeMap;
+
+/**
+ * An Aho-Corasick automaton over the folded forms of all terms of a rule set: one pass over a
+ * text finds every occurrence of every term. Immutable once built; states are ints, transitions
+ * sorted char arrays searched by bisection, and each state lists the terms that end there
+ * (its own and those of its suffix states).
+ */
+final class TermAutomaton {
+
+    private final char[][] labels;
+    private final int[][] targets;
+    private final int[] failure;
+    private final int[][] endingTerms;
+
+    private TermAutomaton(char[][] labels, int[][] targets, int[] failure, int[][] endingTerms) {
+        this.labels = labels;
+        this.targets = targets;
+        this.failure = failure;
+        this.endingTerms = endingTerms;
+    }
+
+    /** @param patterns folded, non-empty; the index of each is what {@link #endingTerms} reports */
+    static TermAutomaton build(List<String> patterns) {
+        List<Map<Character, Integer>> trie = new ArrayList<>();
+        List<List<Integer>> own = new ArrayList<>();
+        trie.add(new TreeMap<>());
+        own.add(new ArrayList<>());
+        for (int term = 0; term < patterns.size(); term++) {
+            int state = 0;
+            for (char c : patterns.get(term).toCharArray()) {
+                Integer next = trie.get(state).get(c);
+                if (next == null) {
+                    next = trie.size();
+                    trie.add(new TreeMap<>());
+                    own.add(new ArrayList<>());
+                    trie.get(state).put(c, next);
+                }
+                state = next;
+            }
+            own.get(state).add(term);
+        }
+
+        int states = trie.size();
+        char[][] labels = new char[states][];
+        int[][] targets = new int[states][];
+        for (int state = 0; state < states; state++) {
+            Map<Character, Integer> edges = trie.get(state);
+            labels[state] = new char[edges.size()];
+            targets[state] = new int[edges.size()];
+            int i = 0;
+            for (Map.Entry<Character, Integer> edge : edges.entrySet()) {
+                labels[state][i] = edge.getKey();
+                targets[state][i++] = edge.getValue();
+            }
+        }
+
+        int[] failure = new int[states];
+        int[][] ending = new int[states][];
+        ending[0] = toArray(own.get(0));
+        Queue<Integer> queue = new ArrayDeque<>();
+        for (int child : targets[0]) {
+            failure[child] = 0;
+            queue.add(child);
+        }
+        TermAutomaton partial = new TermAutomaton(labels, targets, failure, ending);
+        while (!queue.isEmpty()) {
+            int state = queue.remove();
+            int[] inherited = ending[failure[state]];
+            int[] mine = toArray(own.get(state));
+            ending[state] = inherited.length == 0 ? mine : concat(mine, inherited);
+            for (int i = 0; i < labels[state].length; i++) {
+                int child = targets[state][i];
+                failure[child] = state == 0 ? 0 : partial.next(failure[state], labels[state][i]);
+                queue.add(child);
+            }
+        }
+        return partial;
+    }
+
+    /** The state after reading {@code c} in {@code state}. */
+    int next(int state, char c) {
+        while (true) {
+            char[] keys = labels[state];
+            int found = keys.length == 0 ? -1 : Arrays.binarySearch(keys, c);
+            if (found >= 0) {
+                return targets[state][found];
+            }
+            if (state == 0) {
+                return 0;
+            }
+            state = failure[state];
+        }
+    }
+
+    /** Indexes of the patterns that end at {@code state}. */
+    int[] endingTerms(int state) {
+        return endingTerms[state];
+    }
+
+    int stateCount() {
+        return failure.length;
+    }
+
+    private static int[] toArray(List<Integer> values) {
+        return values.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] joined = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, joined, a.length, b.length);
+        return joined;
+    }
+}
