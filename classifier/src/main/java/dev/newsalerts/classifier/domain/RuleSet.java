@@ -97,7 +97,11 @@ public final class RuleSet {
                 if (word == null || word.isBlank() || word.strip().equals("*")) {
                     throw new RuleFileException(where + " has an empty term");
                 }
-                terms.add(Term.of(word, id));
+                try {
+                    terms.add(Term.of(word, id));
+                } catch (IllegalArgumentException e) {
+                    throw new RuleFileException(where + ": " + e.getMessage());
+                }
             }
         });
         List<Rule> rules = new ArrayList<>();

@@ -16,6 +16,9 @@ record Term(String written, int group, String folded, boolean prefix) {
         if (body.isEmpty()) {
             throw new IllegalArgumentException("empty term");
         }
+        if (body.contains("*")) {
+            throw new IllegalArgumentException("'" + trimmed + "': * is only allowed at the end of a term");
+        }
         return new Term(trimmed, group, TextFolding.fold(body), prefix);
     }
 

@@ -15,8 +15,12 @@ class DefaultRulesTest {
 
     @BeforeAll
     static void loadBundledRules() throws IOException {
+        rules = bundledRules();
+    }
+
+    static RuleSet bundledRules() throws IOException {
         try (InputStream in = DefaultRulesTest.class.getResourceAsStream("/rules.yaml")) {
-            rules = RuleSet.compile(in.readAllBytes(), "rules.yaml");
+            return RuleSet.compile(in.readAllBytes(), "rules.yaml");
         }
     }
 

@@ -170,6 +170,13 @@ class RuleSetTest {
     }
 
     @Test
+    void aStarInsideATermIsRefusedRatherThanMatchedLiterally() {
+        assertThatThrownBy(() -> compile("groups:\n  a: [start* charging]\nrules: [{id: r, all: [a]}]\n"))
+                .isInstanceOf(RuleFileException.class)
+                .hasMessage("test.yaml line 2: group 'a': 'start* charging': * is only allowed at the end of a term");
+    }
+
+    @Test
     void aRuleWithoutConditionsIsRefused() {
         assertThatThrownBy(() -> compile("groups: {a: [alpha]}\nrules: [{id: r, none: [a]}]\n"))
                 .isInstanceOf(RuleFileException.class).hasMessageContaining("needs at least one of all, any or atLeast");

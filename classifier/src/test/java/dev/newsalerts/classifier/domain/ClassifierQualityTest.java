@@ -1,0 +1,94 @@
+package dev.newsalerts.classifier.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Precision and recall of the bundled rules on a labeled set of 190+ stories in English,
+ * simplified and traditional Chinese, hard negatives included ({@code labeled/stories.yaml}).
+ * The report is printed; the test fails when a rule falls under the bar.
+ */
+class ClassifierQualityTest {
+
+    private static final double MIN_PRECISION = 0.95;
+    private static final double MIN_RECALL = 0.90;
+
+    record LabeledStory(String id, String lang, String title, String summary, List<String> labels, String why) {
+    }
+
+    record LabeledSet(List<LabeledStory> stories) {
+    }
+
+    static List<LabeledStory> stories;
+    static RuleSet rules;
+
+    @BeforeAll
+    static void load() throws IOException {
+        try (InputStream in = ClassifierQualityTest.class.getResourceAsStream("/labeled/stories.yaml")) {
+            stories = YAMLMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
+                    .readValue(in, LabeledSet.class).stories();
+        }
+        rules = DefaultRulesTest.bundledRules();
+    }
+
+    @Test
+    void theLabeledSetIsLargeAndCoversBothScriptsAndHardNegatives() {
+        assertThat(stories).hasSizeGreaterThanOrEqualTo(150);
+        assertThat(stories).extracting(LabeledStory::lang).contains("en", "zh-hans", "zh-hant");
+        assertThat(stories.stream().filter(story -> story.labels().isEmpty() && story.why() != null)).hasSizeGreaterThan(50);
+    }
+
+    @Test
+    void eachDefaultRuleIsPreciseAndFindsWhatItShould() {
+        StringBuilder report = new StringBuilder("\nClassifier quality on " + stories.size() + " labeled stories\n");
+        List<String> belowBar = new ArrayList<>();
+        for (String rule : rules.ruleIds()) {
+            int truePositives = 0;
+            Set<String> falsePositives = new TreeSet<>();
+            Set<String> falseNegatives = new TreeSet<>();
+            for (LabeledStory story : stories) {
+                boolean fired = fired(story).contains(rule);
+                boolean wanted = story.labels().contains(rule);
+                if (fired && wanted) {
+                    truePositives++;
+                } else if (fired) {
+                    falsePositives.add(story.id());
+                } else if (wanted) {
+                    falseNegatives.add(story.id());
+                }
+            }
+            double precision = truePositives / (double) Math.max(1, truePositives + falsePositives.size());
+            double recall = truePositives / (double) Math.max(1, truePositives + falseNegatives.size());
+            report.append(String.format(Locale.ROOT, "%-26s precision %.3f  recall %.3f  (tp %d, fp %d, fn %d)%n",
+                    rule, precision, recall, truePositives, falsePositives.size(), falseNegatives.size()));
+            report.append("    false positives: ").append(falsePositives).append('\n');
+            report.append("    false negatives: ").append(falseNegatives).append('\n');
+            if (precision < MIN_PRECISION || recall < MIN_RECALL) {
+                belowBar.add(rule);
+            }
+        }
+        System.out.println(report);
+        assertThat(belowBar).as(report.toString()).isEmpty();
+    }
+
+    private static List<String> fired(LabeledStory story) {
+        return rules.classify(plain(story.title()), plain(story.summary())).stream().map(RuleMatch::ruleId).toList();
+    }
+
+    /** As the pipeline sees it: feed-poller removes HTML and decodes entities. */
+    private static String plain(String html) {
+        return html == null ? "" : Jsoup.parse(html).text();
+    }
+}
