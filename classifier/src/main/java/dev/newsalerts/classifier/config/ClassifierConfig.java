@@ -2,6 +2,7 @@ package dev.newsalerts.classifier.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "classifier")
@@ -9,6 +10,10 @@ public interface ClassifierConfig {
 
     /** YAML rule file; the rules bundled in the jar ({@code rules.yaml}) when absent. */
     Optional<String> rulesFile();
+
+    /** How often the rule file is checked for changes; a valid change takes effect without a restart. */
+    @WithDefault("2s")
+    Duration reloadInterval();
 
     /** Largest story record accepted; a larger one goes to the dead-letter topic. */
     @WithDefault("262144")

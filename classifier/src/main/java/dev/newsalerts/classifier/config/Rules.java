@@ -1,49 +1,120 @@
 package dev.newsalerts.classifier.config;
 
+import dev.newsalerts.classifier.domain.RuleFileException;
 import dev.newsalerts.classifier.domain.RuleSet;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
-/** The rules in force, compiled at start-up (a bad file stops the start) from the configured file or the bundled default. */
+/**
+ * The rules in force. Compiled at start-up (a bad file stops the start) from
+ * {@code classifier.rules-file} or the bundled default; a configured file is then checked every
+ * {@code classifier.reload-interval}: a valid change is swapped in atomically, an invalid one is
+ * refused, reported once (log, {@code GET /rules/status}, metrics) and the rules in force stay.
+ */
 @Startup
 @ApplicationScoped
 public class Rules {
 
     static final String BUNDLED = "rules.yaml";
 
-    private final RuleSet current;
-    private final String origin;
-    private final Instant loadedAt;
+    /** What {@code GET /rules/status} shows. */
+    public record Status(String version, String origin, Instant loadedAt, List<String> ruleIds, String lastError,
+            Instant lastErrorAt) {
+    }
 
-    public Rules(ClassifierConfig config) {
+    private record InForce(RuleSet rules, Instant loadedAt) {
+    }
+
+    private record Refusal(String fileVersion, String message, Instant at) {
+    }
+
+    private final Optional<Path> file;
+    private final String origin;
+    private final Counter reloadFailures;
+    private volatile InForce inForce;
+    private volatile Refusal refusal;
+
+    public Rules(ClassifierConfig config, MeterRegistry registry) {
+        this.file = config.rulesFile().map(Path::of);
         this.origin = config.rulesFile().orElse("classpath:" + BUNDLED);
-        this.current = RuleSet.compile(read(config), origin);
-        this.loadedAt = Instant.now();
-        Log.infof("Loaded rules %s from %s: %s", current.version(), origin, current.ruleIds());
+        this.inForce = new InForce(RuleSet.compile(readInitial(), origin), Instant.now());
+        this.reloadFailures = Counter.builder("classifier.rules.reload.failures")
+                .description("Rule file changes refused because the file was invalid").register(registry);
+        Gauge.builder("classifier.rules.valid", () -> refusal == null ? 1 : 0).strongReference(true)
+                .description("1 while the rule file in force is the file on disk, 0 while a change is refused").register(registry);
+        Log.infof("Rules %s in force from %s: %s", current().version(), origin, current().ruleIds());
     }
 
     public RuleSet current() {
-        return current;
+        return inForce.rules();
     }
 
-    public String origin() {
-        return origin;
+    public Status status() {
+        InForce now = inForce;
+        Refusal refused = refusal;
+        return new Status(now.rules().version(), origin, now.loadedAt(), now.rules().ruleIds(),
+                refused == null ? null : refused.message(), refused == null ? null : refused.at());
     }
 
-    public Instant loadedAt() {
-        return loadedAt;
-    }
-
-    private static byte[] read(ClassifierConfig config) {
+    @Scheduled(every = "${classifier.reload-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reloadIfChanged() {
+        if (file.isEmpty()) {
+            return;
+        }
+        byte[] bytes;
         try {
-            if (config.rulesFile().isPresent()) {
-                return Files.readAllBytes(Path.of(config.rulesFile().get()));
+            bytes = Files.readAllBytes(file.get());
+        } catch (IOException e) {
+            refuse("io", "cannot read " + origin + ": " + e.getMessage());
+            return;
+        }
+        String version = RuleSet.versionOf(bytes);
+        Refusal refused = refusal;
+        if (version.equals(current().version())) {
+            if (refused != null) {
+                refusal = null;
+                Log.infof("Rule file %s is back to the rules in force (%s)", origin, version);
+            }
+            return;
+        }
+        if (refused != null && refused.fileVersion().equals(version)) {
+            return; // this content was refused already
+        }
+        try {
+            inForce = new InForce(RuleSet.compile(bytes, origin), Instant.now());
+            refusal = null;
+            Log.infof("Rules reloaded: %s in force from %s: %s", version, origin, current().ruleIds());
+        } catch (RuleFileException e) {
+            refuse(version, e.getMessage());
+        }
+    }
+
+    private void refuse(String fileVersion, String message) {
+        Refusal refused = refusal;
+        if (refused != null && refused.fileVersion().equals(fileVersion) && refused.message().equals(message)) {
+            return;
+        }
+        refusal = new Refusal(fileVersion, message, Instant.now());
+        reloadFailures.increment();
+        Log.errorf("Rule file refused; rules %s stay in force. %s", current().version(), message);
+    }
+
+    private byte[] readInitial() {
+        try {
+            if (file.isPresent()) {
+                return Files.readAllBytes(file.get());
             }
             try (InputStream in = Rules.class.getClassLoader().getResourceAsStream(BUNDLED)) {
                 if (in == null) {
@@ -52,7 +123,7 @@ public class Rules {
                 return in.readAllBytes();
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the rule file: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read the rule file " + origin + ": " + e.getMessage(), e);
         }
     }
 }

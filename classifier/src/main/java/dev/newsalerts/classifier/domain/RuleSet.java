@@ -255,7 +255,8 @@ public final class RuleSet {
         return Long.toString(text.substring(0, matcher.start()).chars().filter(c -> c == '\n').count() + 1);
     }
 
-    private static String versionOf(byte[] yaml) {
+    /** The version a rule file would get: a hash of its bytes. */
+    public static String versionOf(byte[] yaml) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(yaml), 0, 6);
         } catch (NoSuchAlgorithmException e) {

@@ -10,6 +10,8 @@ import dev.newsalerts.classifier.domain.AlertIds;
 import dev.newsalerts.classifier.domain.RuleMatch;
 import dev.newsalerts.classifier.domain.RuleSet;
 import dev.newsalerts.classifier.domain.StoryText;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -34,14 +37,19 @@ public class StoryClassifier {
     private final ObjectMapper mapper;
     private final ClassifierConfig config;
     private final Emitter<Record<String, Alert>> alerts;
+    private final MeterRegistry registry;
+    private final Timer classification;
 
     public StoryClassifier(Rules rules, ObjectMapper mapper, ClassifierConfig config,
             @Channel(Topics.ALERTS_CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-            Emitter<Record<String, Alert>> alerts) {
+            Emitter<Record<String, Alert>> alerts, MeterRegistry registry) {
         this.rules = rules;
         this.mapper = mapper;
         this.config = config;
         this.alerts = alerts;
+        this.registry = registry;
+        this.classification = Timer.builder("classifier.classification")
+                .description("Time to match one story against the rules").register(registry);
     }
 
     @Incoming(Topics.STORIES_CHANNEL)
@@ -49,7 +57,9 @@ public class StoryClassifier {
         JsonNode story = parse(json);
         StoryText text = mapper.convertValue(story, StoryText.class);
         RuleSet ruleSet = rules.current();
+        long started = System.nanoTime();
         List<RuleMatch> matches = ruleSet.classify(text.title(), text.summary());
+        classification.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         if (matches.isEmpty()) {
             Log.debugf("Story %s matched no rule", text.storyId());
             return CompletableFuture.completedFuture(null);
@@ -58,6 +68,7 @@ public class StoryClassifier {
                 ruleSet.version(), Instant.now());
         Log.infof("Alert %s: \"%s\" matched %s", alert.alertId(), text.title(),
                 matches.stream().map(RuleMatch::ruleId).toList());
+        matches.forEach(match -> registry.counter("classifier.alerts", "rule", match.ruleId()).increment());
         return alerts.send(Record.of(text.storyId(), alert));
     }
 

@@ -4,6 +4,7 @@ import dev.newsalerts.classifier.config.Rules;
 import dev.newsalerts.classifier.domain.RuleMatch;
 import dev.newsalerts.classifier.domain.RuleSet;
 import jakarta.ws.rs.BadRequestException;
+import org.jsoup.Jsoup;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,7 +12,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** Dry run: which rules a title and summary would fire. Publishes nothing and needs no broker. */
+/**
+ * Dry run: which rules a title and summary would fire. HTML is removed and entities decoded first,
+ * as feed-poller does; the answer gives that plain text, which the match offsets refer to.
+ * Publishes nothing and needs no broker.
+ */
 @Path("/classify")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,7 +27,7 @@ public class ClassifyResource {
     public record ClassifyRequest(String title, String summary) {
     }
 
-    public record ClassifyResponse(String rulesVersion, List<RuleMatch> matches) {
+    public record ClassifyResponse(String rulesVersion, List<RuleMatch> matches, String title, String summary) {
     }
 
     private final Rules rules;
@@ -40,7 +45,13 @@ public class ClassifyResource {
             throw new BadRequestException("title and summary together may have at most " + MAX_CHARS + " characters");
         }
         RuleSet ruleSet = rules.current();
-        return new ClassifyResponse(ruleSet.version(), ruleSet.classify(request.title(), request.summary()));
+        String title = plainText(request.title());
+        String summary = plainText(request.summary());
+        return new ClassifyResponse(ruleSet.version(), ruleSet.classify(title, summary), title, summary);
+    }
+
+    private static String plainText(String html) {
+        return html == null ? "" : Jsoup.parse(html).text();
     }
 
     private static int length(String text) {

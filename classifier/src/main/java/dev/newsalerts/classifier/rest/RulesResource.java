@@ -5,15 +5,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.util.List;
 
 @Path("/rules/status")
 @Produces(MediaType.APPLICATION_JSON)
 public class RulesResource {
-
-    public record RulesStatus(String version, String origin, Instant loadedAt, List<String> ruleIds) {
-    }
 
     private final Rules rules;
 
@@ -21,9 +16,9 @@ public class RulesResource {
         this.rules = rules;
     }
 
-    /** The rules in force: version, where they came from, when they were loaded. */
+    /** The rules in force (version, origin, load time, rule ids) and the last refused change of the file, if any. */
     @GET
-    public RulesStatus status() {
-        return new RulesStatus(rules.current().version(), rules.origin(), rules.loadedAt(), rules.current().ruleIds());
+    public Rules.Status status() {
+        return rules.status();
     }
 }

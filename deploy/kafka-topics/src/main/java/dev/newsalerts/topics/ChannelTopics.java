@@ -6,6 +6,7 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,17 +18,21 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.Config;
 
 /**
  * Creates, at start-up and before any channel runs, every topic the service's channels name
  * ({@code mp.messaging.*.*.topic} and {@code *.dead-letter-queue.topic}) that does not exist yet,
- * with the partitions, replication and compaction of {@link TopicsConfig}.
+ * with the partitions, replication and compaction of {@link TopicsConfig}. When no broker answers,
+ * the service starts anyway (its REST API works; readiness reports Kafka down) and the topics are
+ * created in the background as soon as one does.
  */
 @ApplicationScoped
 public class ChannelTopics {
 
+    private static final Duration BROKER_WAIT = Duration.ofSeconds(10);
     private static final Pattern TOPIC_KEY =
             Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.(dead-letter-queue\\.)?topic");
 
@@ -43,7 +48,19 @@ public class ChannelTopics {
     }
 
     void createMissing(@Observes @Priority(1) StartupEvent event) throws InterruptedException {
-        try (Admin admin = Admin.create(clientConfig(AdminClientConfig.configNames()))) {
+        if (!tryCreateMissing()) {
+            Thread retry = new Thread(this::createWhenKafkaAnswers, "create-topics");
+            retry.setDaemon(true);
+            retry.start();
+        }
+    }
+
+    /** @return false when the broker did not answer in time */
+    private boolean tryCreateMissing() throws InterruptedException {
+        Map<String, Object> adminConfig = clientConfig(AdminClientConfig.configNames());
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) BROKER_WAIT.toMillis());
+        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) BROKER_WAIT.toMillis());
+        try (Admin admin = Admin.create(adminConfig)) {
             for (String name : channelTopics()) {
                 NewTopic topic = new NewTopic(name, topics.partitions(), topics.replicationFactor());
                 if (topics.compacted().orElse(Set.of()).contains(name)) {
@@ -51,6 +68,22 @@ public class ChannelTopics {
                 }
                 create(admin, topic);
             }
+            return true;
+        } catch (KafkaUnreachable e) {
+            Log.warnf("Kafka at %s did not answer within %d s; the topics will be created when it does",
+                    kafkaConfig.get("bootstrap.servers"), BROKER_WAIT.toSeconds());
+            return false;
+        }
+    }
+
+    private void createWhenKafkaAnswers() {
+        try {
+            while (!tryCreateMissing()) {
+                Thread.sleep(BROKER_WAIT.toMillis()); // wait between attempts to reach the broker
+            }
+            Log.info("Kafka answered: topics checked");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -76,9 +109,18 @@ public class ChannelTopics {
             admin.createTopics(List.of(topic)).all().get();
             Log.infof("Created topic %s (%d partitions)", topic.name(), topic.numPartitions());
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                throw new KafkaUnreachable();
+            }
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create topic " + topic.name() + ": " + e.getCause().getMessage(), e);
             }
+        }
+    }
+
+    private static final class KafkaUnreachable extends RuntimeException {
+        KafkaUnreachable() {
+            super(null, null, false, false);
         }
     }
 }
