@@ -52,6 +52,8 @@ public class Rules {
         this.inForce = new InForce(RuleSet.compile(readInitial(), origin), Instant.now());
         this.reloadFailures = Counter.builder("classifier.rules.reload.failures")
                 .description("Rule file changes refused because the file was invalid").register(registry);
+        // Replace a gauge left by an earlier instance in this JVM (tests restart the application).
+        registry.find("classifier.rules.valid").meters().forEach(registry::remove);
         Gauge.builder("classifier.rules.valid", () -> refusal == null ? 1 : 0).strongReference(true)
                 .description("1 while the rule file in force is the file on disk, 0 while a change is refused").register(registry);
         Log.infof("Rules %s in force from %s: %s", current().version(), origin, current().ruleIds());
