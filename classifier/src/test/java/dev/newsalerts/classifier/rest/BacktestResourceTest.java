@@ -1,0 +1,91 @@
+package dev.newsalerts.classifier.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsalerts.classifier.messaging.Topics;
+import dev.newsalerts.localkafka.LocalKafkaTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalKafkaTestResource.class)
+class BacktestResourceTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    ObjectMapper mapper;
+
+    String zebraId;
+    String priceId;
+    String bundled;
+
+    @BeforeEach
+    void publishStories() throws Exception {
+        zebraId = UUID.randomUUID().toString().replace("-", "");
+        priceId = UUID.randomUUID().toString().replace("-", "");
+        try (KafkaCompanion companion = new KafkaCompanion(bootstrapServers)) {
+            companion.produceStrings().fromRecords(
+                    new ProducerRecord<>(Topics.STORIES, zebraId, story(zebraId, "A zebra escapes the zoo")),
+                    new ProducerRecord<>(Topics.STORIES, priceId, story(priceId, "AWS raises prices of EC2 GPU instances")))
+                    .awaitCompletion(Duration.ofSeconds(30));
+        }
+        try (InputStream in = getClass().getResourceAsStream("/rules.yaml")) {
+            bundled = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aCandidateShowsTheStoriesItWouldAddDropOrChange() {
+        String withZebras = bundled.replace("groups:\n", "groups:\n  zebra: [zebra]\n") + "\n  - id: zebras\n    all: [zebra]\n";
+        JsonPath added = backtest(withZebras).statusCode(200).extract().jsonPath();
+        assertThat(storyIds(added, "added")).contains(zebraId).doesNotContain(priceId);
+        assertThat(storyIds(added, "wouldAlert")).contains(zebraId, priceId);
+        assertThat(added.getInt("storiesScanned")).isGreaterThanOrEqualTo(2);
+
+        String withoutPricing = bundled.substring(0, bundled.indexOf("  - id: cloud-pricing"));
+        assertThat(storyIds(backtest(withoutPricing).statusCode(200).extract().jsonPath(), "removed")).contains(priceId);
+
+        String renamed = bundled.replace("id: cloud-pricing", "id: cloud-prices");
+        JsonPath changed = backtest(renamed).statusCode(200).extract().jsonPath();
+        assertThat(storyIds(changed, "changed")).contains(priceId);
+    }
+
+    @Test
+    void anInvalidCandidateIsABadRequestNamingTheProblem() {
+        backtest("groups: {a: [alpha]}\nrules: [{id: r, all: [b]}]\n").statusCode(400)
+                .body("error", containsString("unknown group 'b'"));
+    }
+
+    private io.restassured.response.ValidatableResponse backtest(String yaml) {
+        return given().contentType("application/yaml").body(yaml.getBytes(StandardCharsets.UTF_8)).queryParam("last", 1000).post("/rules/backtest").then();
+    }
+
+    private static List<String> storyIds(JsonPath report, String list) {
+        List<Map<String, Object>> outcomes = report.getList(list);
+        return outcomes.stream().map(outcome -> (String) outcome.get("storyId")).toList();
+    }
+
+    private String story(String storyId, String title) {
+        return mapper.createObjectNode().put("schemaVersion", 1).put("storyId", storyId)
+                .put("feedUrl", "https://news.example.com/feed.xml").put("title", title).put("summary", "")
+                .put("fetchedAt", "2026-03-18T09:31:05Z").toString();
+    }
+}
