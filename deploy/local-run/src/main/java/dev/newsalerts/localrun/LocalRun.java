@@ -103,7 +103,7 @@ public final class LocalRun {
                 [local-run]   recent alerts   %s/alerts/recent
                 [local-run]   feed health     %s/feeds
                 [local-run]   try a rule      curl -s -H 'Content-Type: application/json' -d '{"title":"AWS raises GPU prices"}' %s/classify
-                [local-run]   rules file      %s (restart to apply edits)
+                [local-run]   rules file      %s (edits apply within seconds)
                 [local-run] Ctrl-C stops everything.
                 """, demo ? " (offline demo)" : "", stack.baseUri(ServiceApp.NOTIFIER), stack.baseUri(ServiceApp.FEED_POLLER),
                 stack.baseUri(ServiceApp.CLASSIFIER), config.get(ServiceApp.CLASSIFIER).get("classifier.rules-file"));
