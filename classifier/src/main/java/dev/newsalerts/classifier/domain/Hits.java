@@ -20,11 +20,16 @@ final class Hits {
     int[] ringOrigin = new int[64];
     int[] ringWord = new int[64];
 
-    /** Per group, a bit per field in which it was found; and which groups and rules were touched. */
+    /** Per group, a bit per field in which it was found, and its first hit (-1: none); per hit, the next of its group. */
     int[] groupFields = new int[0];
+    int[] groupFirstHit = new int[0];
+    int[] nextHitOfGroup = new int[64];
     int[] touchedGroups = new int[16];
     int touchedGroupCount;
-    boolean[] ruleSeen = new boolean[0];
+    /** Per rule, how many of its wanted groups were found; the rules counted, and those that reached their minimum. */
+    int[] ruleGroupCount = new int[0];
+    int[] countedRules = new int[16];
+    int countedRuleCount;
     int[] candidateRules = new int[16];
     int candidateRuleCount;
 
@@ -32,6 +37,7 @@ final class Hits {
     boolean[] found = new boolean[0];
     boolean[] windowFound = new boolean[0];
     private int[] order = new int[64];
+    private int[] orderPositive = new int[64];
 
     void prepare(int groups, int rules, int longestTerm, int mostPositiveGroups) {
         size = 0;
@@ -41,9 +47,11 @@ final class Hits {
         }
         if (groupFields.length < groups) {
             groupFields = new int[groups];
+            groupFirstHit = new int[groups];
+            Arrays.fill(groupFirstHit, -1);
         }
-        if (ruleSeen.length < rules) {
-            ruleSeen = new boolean[rules];
+        if (ruleGroupCount.length < rules) {
+            ruleGroupCount = new int[rules];
         }
         int ring = Integer.highestOneBit(Math.max(longestTerm + 1, 2) * 2);
         if (ringChar.length < ring) {
@@ -53,12 +61,22 @@ final class Hits {
         }
     }
 
-    /** A scratch array of at least {@code length} ints. */
+    /** Scratch arrays of at least {@code length} ints: hit indexes, and the positive group of each. */
     int[] order(int length) {
+        ensureOrder(length);
+        return order;
+    }
+
+    int[] orderPositive(int length) {
+        ensureOrder(length);
+        return orderPositive;
+    }
+
+    private void ensureOrder(int length) {
         if (order.length < length) {
             order = new int[Math.max(length, order.length * 2)];
+            orderPositive = new int[order.length];
         }
-        return order;
     }
 
     void add(int termIndex, int fieldIndex, int startOffset, int endOffset, int wordNumber) {
@@ -78,19 +96,31 @@ final class Hits {
         size++;
     }
 
-    void touchGroup(int group, int fieldIndex) {
+    /** Records hit {@code hit} of {@code group}; hits must come last to first, so that each group's chain is in text order. */
+    void touchGroup(int group, int hit) {
         if (groupFields[group] == 0) {
             if (touchedGroupCount == touchedGroups.length) {
                 touchedGroups = Arrays.copyOf(touchedGroups, touchedGroupCount * 2);
             }
             touchedGroups[touchedGroupCount++] = group;
         }
-        groupFields[group] |= 1 << fieldIndex;
+        groupFields[group] |= 1 << field[hit];
+        if (nextHitOfGroup.length < term.length) {
+            nextHitOfGroup = Arrays.copyOf(nextHitOfGroup, term.length);
+        }
+        nextHitOfGroup[hit] = groupFirstHit[group];
+        groupFirstHit[group] = hit;
     }
 
-    void addCandidate(int rule) {
-        if (!ruleSeen[rule]) {
-            ruleSeen[rule] = true;
+    /** Counts one more wanted group found for {@code rule}; the rule becomes a candidate when it reaches {@code needed}. */
+    void countGroup(int rule, int needed) {
+        if (ruleGroupCount[rule]++ == 0) {
+            if (countedRuleCount == countedRules.length) {
+                countedRules = Arrays.copyOf(countedRules, countedRuleCount * 2);
+            }
+            countedRules[countedRuleCount++] = rule;
+        }
+        if (ruleGroupCount[rule] == needed) {
             if (candidateRuleCount == candidateRules.length) {
                 candidateRules = Arrays.copyOf(candidateRules, candidateRuleCount * 2);
             }
@@ -102,11 +132,13 @@ final class Hits {
     void reset() {
         for (int i = 0; i < touchedGroupCount; i++) {
             groupFields[touchedGroups[i]] = 0;
+            groupFirstHit[touchedGroups[i]] = -1;
         }
         touchedGroupCount = 0;
-        for (int i = 0; i < candidateRuleCount; i++) {
-            ruleSeen[candidateRules[i]] = false;
+        for (int i = 0; i < countedRuleCount; i++) {
+            ruleGroupCount[countedRules[i]] = 0;
         }
+        countedRuleCount = 0;
         candidateRuleCount = 0;
     }
 }

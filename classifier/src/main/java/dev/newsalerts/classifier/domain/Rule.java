@@ -11,6 +11,10 @@ import java.util.Optional;
  */
 final class Rule {
 
+    private static final Field[] FIELDS = Field.values();
+    private static final java.util.Comparator<MatchedTerm> IN_TEXT_ORDER =
+            java.util.Comparator.comparing(MatchedTerm::field).thenComparingInt(MatchedTerm::start).thenComparingInt(MatchedTerm::end);
+
     final String id;
     final String title;
     private final int[] positive;
@@ -49,8 +53,13 @@ final class Rule {
         return positive;
     }
 
+    /** Fewest distinct wanted groups a story must contain for this rule to fire: below it, no need to evaluate. */
+    int minimumGroups() {
+        return Math.max(Math.max(all.length, atLeastCount), any.length > 0 ? 1 : 0);
+    }
+
     /** The match, when the rule fires on the story whose hits and group fields are in {@code hits}. */
-    Optional<RuleMatch> evaluate(Hits hits, int[] termGroup, String[] termText, String[] groupNames) {
+    Optional<RuleMatch> evaluate(Hits hits, String[] termText, String[] groupNames) {
         for (int group : none) {
             if ((hits.groupFields[group] & fieldBits) != 0) {
                 return Optional.empty();
@@ -60,7 +69,7 @@ final class Rule {
         for (int p = 0; p < positive.length; p++) {
             found[p] = (hits.groupFields[positive[p]] & fieldBits) != 0;
         }
-        if (!holds(found) || (nearChars > 0 || nearWords > 0) && !holdsNearby(hits, termGroup)) {
+        if (!holds(found) || (nearChars > 0 || nearWords > 0) && !holdsNearby(hits)) {
             return Optional.empty();
         }
         double weight = 0;
@@ -72,13 +81,15 @@ final class Rule {
             return Optional.empty();
         }
         List<MatchedTerm> terms = new ArrayList<>();
-        for (int i = 0; i < hits.size; i++) {
-            int group = termGroup[hits.term[i]];
-            if ((fieldBits & 1 << hits.field[i]) != 0 && Arrays.binarySearch(positive, group) >= 0) {
-                terms.add(new MatchedTerm(termText[hits.term[i]], groupNames[group], Field.values()[hits.field[i]],
-                        hits.start[i], hits.end[i]));
+        for (int group : positive) {
+            for (int hit = hits.groupFirstHit[group]; hit >= 0; hit = hits.nextHitOfGroup[hit]) {
+                if ((fieldBits & 1 << hits.field[hit]) != 0) {
+                    terms.add(new MatchedTerm(termText[hits.term[hit]], groupNames[group], FIELDS[hits.field[hit]],
+                            hits.start[hit], hits.end[hit]));
+                }
             }
         }
+        terms.sort(IN_TEXT_ORDER);
         return Optional.of(new RuleMatch(id, title, score, terms));
     }
 
@@ -100,39 +111,47 @@ final class Rule {
     }
 
     /** Whether the conditions hold within one window of {@code near} size, in one field. */
-    private boolean holdsNearby(Hits hits, int[] termGroup) {
+    private boolean holdsNearby(Hits hits) {
         int[] order = hits.order(hits.size);
+        int[] positiveOf = hits.orderPositive(hits.size);
         int count = 0;
-        for (int i = 0; i < hits.size; i++) {
-            if ((fieldBits & 1 << hits.field[i]) != 0 && Arrays.binarySearch(positive, termGroup[hits.term[i]]) >= 0) {
-                order[count++] = i;
+        for (int p = 0; p < positive.length; p++) {
+            for (int hit = hits.groupFirstHit[positive[p]]; hit >= 0; hit = hits.nextHitOfGroup[hit]) {
+                if ((fieldBits & 1 << hits.field[hit]) != 0) {
+                    // insertion by (field, start): few hits per rule
+                    int at = count++;
+                    while (at > 0 && before(hits, hit, order[at - 1])) {
+                        order[at] = order[at - 1];
+                        positiveOf[at] = positiveOf[at - 1];
+                        at--;
+                    }
+                    order[at] = hit;
+                    positiveOf[at] = p;
+                }
             }
         }
-        // Hits arrive by field, then by end offset; windows are taken from each hit onwards.
         boolean[] found = hits.windowFound;
         for (int first = 0; first < count; first++) {
             Arrays.fill(found, 0, positive.length, false);
             int a = order[first];
             for (int next = first; next < count; next++) {
                 int b = order[next];
-                if (hits.field[b] != hits.field[a]) {
-                    break;
-                }
-                if (hits.start[b] < hits.start[a]) {
-                    continue;
-                }
-                boolean tooFar = nearChars > 0 ? hits.end[b] - hits.start[a] > nearChars
-                        : hits.word[b] - hits.word[a] >= nearWords;
+                boolean tooFar = hits.field[b] != hits.field[a] || (nearChars > 0 ? hits.end[b] - hits.start[a] > nearChars
+                        : hits.word[b] - hits.word[a] >= nearWords);
                 if (tooFar) {
                     break;
                 }
-                found[Arrays.binarySearch(positive, termGroup[hits.term[b]])] = true;
+                found[positiveOf[next]] = true;
                 if (holds(found)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static boolean before(Hits hits, int a, int b) {
+        return hits.field[a] != hits.field[b] ? hits.field[a] < hits.field[b] : hits.start[a] < hits.start[b];
     }
 
     private int[] positions(int[] groups) {

@@ -39,6 +39,7 @@ public final class RuleSet {
     private final boolean[] termStartBoundary;
     private final boolean[] termEndBoundary;
     private final int[][] rulesByGroup;
+    private final int[] ruleMinimumGroups;
     private final TermAutomaton automaton;
     private final int longestTerm;
     private final int mostPositiveGroups;
@@ -63,6 +64,7 @@ public final class RuleSet {
                 byGroup.get(group).add(r);
             }
         }
+        this.ruleMinimumGroups = Arrays.stream(this.rules).mapToInt(Rule::minimumGroups).toArray();
         this.rulesByGroup = byGroup.stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
         this.automaton = TermAutomaton.build(terms.stream().map(Term::folded).toList());
         this.longestTerm = Arrays.stream(termLength).max().orElse(1);
@@ -137,18 +139,18 @@ public final class RuleSet {
             if (hits.size == 0) {
                 return List.of();
             }
-            for (int i = 0; i < hits.size; i++) {
-                hits.touchGroup(termGroup[hits.term[i]], hits.field[i]);
+            for (int i = hits.size - 1; i >= 0; i--) {
+                hits.touchGroup(termGroup[hits.term[i]], i);
             }
             for (int g = 0; g < hits.touchedGroupCount; g++) {
                 for (int rule : rulesByGroup[hits.touchedGroups[g]]) {
-                    hits.addCandidate(rule);
+                    hits.countGroup(rule, ruleMinimumGroups[rule]);
                 }
             }
             Arrays.sort(hits.candidateRules, 0, hits.candidateRuleCount); // report in rule-file order
             List<RuleMatch> matches = null;
             for (int c = 0; c < hits.candidateRuleCount; c++) {
-                var match = rules[hits.candidateRules[c]].evaluate(hits, termGroup, termText, groupNames);
+                var match = rules[hits.candidateRules[c]].evaluate(hits, termText, groupNames);
                 if (match.isPresent()) {
                     if (matches == null) {
                         matches = new ArrayList<>(2);

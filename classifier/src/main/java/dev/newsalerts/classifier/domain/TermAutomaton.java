@@ -20,12 +20,17 @@ final class TermAutomaton {
     private final int[][] targets;
     private final int[] failure;
     private final int[][] endingTerms;
+    /** The root's transitions by char (0: stay at the root): every failure chain ends there, so it must be quick. */
+    private final int[] rootTransitions = new int[0x10000];
 
     private TermAutomaton(char[][] labels, int[][] targets, int[] failure, int[][] endingTerms) {
         this.labels = labels;
         this.targets = targets;
         this.failure = failure;
         this.endingTerms = endingTerms;
+        for (int i = 0; i < labels[0].length; i++) {
+            rootTransitions[labels[0][i]] = targets[0][i];
+        }
     }
 
     /** @param patterns folded, non-empty; the index of each is what {@link #endingTerms} reports */
@@ -89,13 +94,13 @@ final class TermAutomaton {
     /** The state after reading {@code c} in {@code state}. */
     int next(int state, char c) {
         while (true) {
+            if (state == 0) {
+                return rootTransitions[c];
+            }
             char[] keys = labels[state];
             int found = keys.length == 0 ? -1 : Arrays.binarySearch(keys, c);
             if (found >= 0) {
                 return targets[state][found];
-            }
-            if (state == 0) {
-                return 0;
             }
             state = failure[state];
         }

@@ -1,0 +1,150 @@
+package dev.newsalerts.classifier.bench;
+
+import dev.newsalerts.classifier.domain.TextFolding;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Deterministic rules and stories for the benchmark: English pseudo-words and Chinese two-character
+ * words, rules of two groups of three terms (words, phrases, prefixes), stories made of the same
+ * vocabulary. Words are separated by single spaces and Chinese words simply follow each other, so
+ * that whole-word and phrase matching mean the same in both engines.
+ */
+final class SyntheticCorpus {
+
+    enum Kind { WORD, PHRASE, PREFIX, CHINESE }
+
+    record BenchTerm(String text, Kind kind) {
+        String yaml() {
+            return kind == Kind.PREFIX ? text + "*" : text;
+        }
+    }
+
+    record BenchRule(String id, List<List<BenchTerm>> groups) {
+    }
+
+    record Story(String title, String summary) {
+    }
+
+    private static final String[] CONSONANTS = {"b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z"};
+    private static final String[] VOWELS = {"a", "e", "i", "o", "u"};
+
+    private final List<String> english;
+    private final List<String> chinese;
+
+    SyntheticCorpus(long seed) {
+        Random random = new Random(seed);
+        Set<String> words = new LinkedHashSet<>();
+        while (words.size() < 4_000) {
+            StringBuilder word = new StringBuilder();
+            int syllables = 2 + random.nextInt(3);
+            for (int s = 0; s < syllables; s++) {
+                word.append(CONSONANTS[random.nextInt(CONSONANTS.length)]).append(VOWELS[random.nextInt(VOWELS.length)]);
+            }
+            words.add(word.toString());
+        }
+        english = List.copyOf(words);
+        List<Character> hanzi = new ArrayList<>();
+        for (char c = 0x4E00; c < 0x9FA5 && hanzi.size() < 1_500; c += 7) {
+            if (TextFolding.fold(String.valueOf(c)).equals(String.valueOf(c))) {
+                hanzi.add(c); // already simplified: both engines see the same character
+            }
+        }
+        Set<String> pairs = new LinkedHashSet<>();
+        while (pairs.size() < 3_000) {
+            pairs.add("" + hanzi.get(random.nextInt(hanzi.size())) + hanzi.get(random.nextInt(hanzi.size())));
+        }
+        chinese = List.copyOf(pairs);
+    }
+
+    /** {@code count} rules, half English, half Chinese, each needing one term of each of its two groups. */
+    List<BenchRule> rules(int count, long seed) {
+        Random random = new Random(seed);
+        List<BenchRule> rules = new ArrayList<>();
+        for (int r = 0; r < count; r++) {
+            boolean inChinese = r % 2 == 1;
+            List<List<BenchTerm>> groups = new ArrayList<>();
+            for (int g = 0; g < 2; g++) {
+                List<BenchTerm> terms = new ArrayList<>();
+                for (int t = 0; t < 3; t++) {
+                    terms.add(inChinese ? chineseTerm(random) : englishTerm(random));
+                }
+                groups.add(terms);
+            }
+            rules.add(new BenchRule("r" + r, groups));
+        }
+        return rules;
+    }
+
+    /** Stories in {@code language}: en, zh or mixed. */
+    List<Story> stories(String language, int count, long seed) {
+        Random random = new Random(seed);
+        List<Story> stories = new ArrayList<>();
+        for (int s = 0; s < count; s++) {
+            stories.add(new Story(text(language, random, 12, 30), text(language, random, 45, 110)));
+        }
+        return stories;
+    }
+
+    /** The rules as a rule file of news-alerts. */
+    static String yaml(List<BenchRule> rules) {
+        StringBuilder yaml = new StringBuilder("groups:\n");
+        for (BenchRule rule : rules) {
+            for (int g = 0; g < rule.groups().size(); g++) {
+                yaml.append("  ").append(rule.id()).append('g').append(g).append(": [");
+                List<BenchTerm> terms = rule.groups().get(g);
+                for (int t = 0; t < terms.size(); t++) {
+                    yaml.append(t == 0 ? "" : ", ").append('"').append(terms.get(t).yaml()).append('"');
+                }
+                yaml.append("]\n");
+            }
+        }
+        yaml.append("rules:\n");
+        for (BenchRule rule : rules) {
+            yaml.append("  - id: ").append(rule.id()).append("\n    all: [").append(rule.id()).append("g0, ")
+                    .append(rule.id()).append("g1]\n");
+        }
+        return yaml.toString();
+    }
+
+    private BenchTerm englishTerm(Random random) {
+        int kind = random.nextInt(10);
+        String word = english.get(random.nextInt(english.size()));
+        if (kind < 2) {
+            return new BenchTerm(word + " " + english.get(random.nextInt(english.size())), Kind.PHRASE);
+        }
+        if (kind < 3 && word.length() > 5) {
+            return new BenchTerm(word.substring(0, word.length() - 2), Kind.PREFIX);
+        }
+        return new BenchTerm(word, Kind.WORD);
+    }
+
+    private BenchTerm chineseTerm(Random random) {
+        String word = chinese.get(random.nextInt(chinese.size()));
+        return new BenchTerm(random.nextInt(5) == 0 ? word + chinese.get(random.nextInt(chinese.size())).charAt(0) : word,
+                Kind.CHINESE);
+    }
+
+    /** English words (some capitalised), Chinese words, or both, up to {@code minChars}..{@code maxChars}. */
+    private String text(String language, Random random, int minChars, int maxChars) {
+        int length = minChars + random.nextInt(maxChars - minChars);
+        StringBuilder text = new StringBuilder();
+        while (text.length() < length) {
+            boolean inChinese = language.equals("zh") || language.equals("mixed") && random.nextBoolean();
+            if (inChinese) {
+                text.append(chinese.get(random.nextInt(chinese.size())));
+            } else {
+                String word = english.get(random.nextInt(english.size()));
+                if (text.length() > 0) {
+                    text.append(' ');
+                }
+                text.append(random.nextInt(6) == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word);
+                text.append(' ');
+            }
+        }
+        return text.toString().strip();
+    }
+}
