@@ -37,6 +37,10 @@ public class ClassifierBenchmark {
     @Param({"en", "zh", "mixed"})
     public String language;
 
+    /** Share of a story's words that are some rule's keywords: 0.1 is news-like, 1.0 a stress test. */
+    @Param({"0.1", "1.0"})
+    public double keywords;
+
     private RuleSet ruleSet;
     private LuceneMonitorRules monitor;
     private List<SyntheticCorpus.Story> stories;
@@ -49,7 +53,7 @@ public class ClassifierBenchmark {
         List<SyntheticCorpus.BenchRule> benchRules = corpus.rules(rules, 7);
         ruleSet = RuleSet.compile(SyntheticCorpus.yaml(benchRules).getBytes(StandardCharsets.UTF_8), "benchmark");
         monitor = new LuceneMonitorRules(benchRules);
-        stories = corpus.stories(language, STORIES, 11);
+        stories = corpus.stories(language, keywords, STORIES, 11);
         documents = stories.stream().map(LuceneMonitorRules::document).toArray(Document[]::new);
         long matches = 0;
         for (int s = 0; s < STORIES; s++) {
@@ -62,8 +66,8 @@ public class ClassifierBenchmark {
             }
             matches += ours.size();
         }
-        System.out.printf("%n%d rules, %s stories: both engines agree on all %d stories (%.2f matching rules per story)%n",
-                rules, language, STORIES, matches / (double) STORIES);
+        System.out.printf("%n%d rules, %s stories, keyword share %.1f: both engines agree on all %d stories"
+                + " (%.2f matching rules per story)%n", rules, language, keywords, STORIES, matches / (double) STORIES);
     }
 
     @TearDown

@@ -9,9 +9,12 @@ import java.util.Set;
 
 /**
  * Deterministic rules and stories for the benchmark: English pseudo-words and Chinese two-character
- * words, rules of two groups of three terms (words, phrases, prefixes), stories made of the same
- * vocabulary. Words are separated by single spaces and Chinese words simply follow each other, so
- * that whole-word and phrase matching mean the same in both engines.
+ * words, rules of two groups of three terms (words, phrases, prefixes) drawn from a keyword
+ * vocabulary. Stories mix keyword words with general words that no rule uses (a disjoint
+ * vocabulary, disjoint Chinese characters too) in a given share: 1.0 is a stress test where every
+ * word is some rule's keyword, 0.1 is closer to news. Words are separated by single spaces and
+ * Chinese words simply follow each other, so that whole-word and phrase matching mean the same in
+ * both engines.
  */
 final class SyntheticCorpus {
 
@@ -33,12 +36,28 @@ final class SyntheticCorpus {
     private static final String[] VOWELS = {"a", "e", "i", "o", "u"};
 
     private final List<String> english;
+    private final List<String> generalEnglish;
     private final List<String> chinese;
+    private final List<String> generalChinese;
 
     SyntheticCorpus(long seed) {
         Random random = new Random(seed);
+        List<String> words = englishWords(random, 24_000);
+        english = words.subList(0, 4_000);
+        generalEnglish = words.subList(4_000, words.size());
+        List<Character> hanzi = new ArrayList<>();
+        for (char c = 0x4E00; c < 0x9FA5 && hanzi.size() < 3_000; c += 3) {
+            if (TextFolding.fold(String.valueOf(c)).equals(String.valueOf(c))) {
+                hanzi.add(c); // already simplified: both engines see the same character
+            }
+        }
+        chinese = chineseWords(random, hanzi.subList(0, 1_500), 3_000);
+        generalChinese = chineseWords(random, hanzi.subList(1_500, hanzi.size()), 10_000);
+    }
+
+    private static List<String> englishWords(Random random, int count) {
         Set<String> words = new LinkedHashSet<>();
-        while (words.size() < 4_000) {
+        while (words.size() < count) {
             StringBuilder word = new StringBuilder();
             int syllables = 2 + random.nextInt(3);
             for (int s = 0; s < syllables; s++) {
@@ -46,18 +65,15 @@ final class SyntheticCorpus {
             }
             words.add(word.toString());
         }
-        english = List.copyOf(words);
-        List<Character> hanzi = new ArrayList<>();
-        for (char c = 0x4E00; c < 0x9FA5 && hanzi.size() < 1_500; c += 7) {
-            if (TextFolding.fold(String.valueOf(c)).equals(String.valueOf(c))) {
-                hanzi.add(c); // already simplified: both engines see the same character
-            }
-        }
+        return List.copyOf(words);
+    }
+
+    private static List<String> chineseWords(Random random, List<Character> characters, int count) {
         Set<String> pairs = new LinkedHashSet<>();
-        while (pairs.size() < 3_000) {
-            pairs.add("" + hanzi.get(random.nextInt(hanzi.size())) + hanzi.get(random.nextInt(hanzi.size())));
+        while (pairs.size() < count) {
+            pairs.add("" + characters.get(random.nextInt(characters.size())) + characters.get(random.nextInt(characters.size())));
         }
-        chinese = List.copyOf(pairs);
+        return List.copyOf(pairs);
     }
 
     /** {@code count} rules, half English, half Chinese, each needing one term of each of its two groups. */
@@ -79,12 +95,12 @@ final class SyntheticCorpus {
         return rules;
     }
 
-    /** Stories in {@code language}: en, zh or mixed. */
-    List<Story> stories(String language, int count, long seed) {
+    /** Stories in {@code language} (en, zh or mixed) where a {@code keywordShare} of the words are keyword words. */
+    List<Story> stories(String language, double keywordShare, int count, long seed) {
         Random random = new Random(seed);
         List<Story> stories = new ArrayList<>();
         for (int s = 0; s < count; s++) {
-            stories.add(new Story(text(language, random, 12, 30), text(language, random, 45, 110)));
+            stories.add(new Story(text(language, keywordShare, random, 12, 30), text(language, keywordShare, random, 45, 110)));
         }
         return stories;
     }
@@ -129,15 +145,18 @@ final class SyntheticCorpus {
     }
 
     /** English words (some capitalised), Chinese words, or both, up to {@code minChars}..{@code maxChars}. */
-    private String text(String language, Random random, int minChars, int maxChars) {
+    private String text(String language, double keywordShare, Random random, int minChars, int maxChars) {
         int length = minChars + random.nextInt(maxChars - minChars);
         StringBuilder text = new StringBuilder();
         while (text.length() < length) {
             boolean inChinese = language.equals("zh") || language.equals("mixed") && random.nextBoolean();
+            boolean keyword = random.nextDouble() < keywordShare;
             if (inChinese) {
-                text.append(chinese.get(random.nextInt(chinese.size())));
+                List<String> vocabulary = keyword ? chinese : generalChinese;
+                text.append(vocabulary.get(random.nextInt(vocabulary.size())));
             } else {
-                String word = english.get(random.nextInt(english.size()));
+                List<String> vocabulary = keyword ? english : generalEnglish;
+                String word = vocabulary.get(random.nextInt(vocabulary.size()));
                 if (text.length() > 0) {
                     text.append(' ');
                 }

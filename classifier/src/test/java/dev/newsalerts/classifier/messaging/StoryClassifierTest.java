@@ -87,6 +87,18 @@ class StoryClassifierTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !recordsWithKey(Topics.ALERTS, nextId).isEmpty());
     }
 
+    @Test
+    void anOversizedStoryGoesToTheDeadLetterTopicSayingSo() {
+        String key = newStoryId();
+        publish(key, story(key, "AWS raises prices", "x".repeat(300_000)));
+
+        List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordsWithKey(Topics.STORIES_DLQ, key), records -> !records.isEmpty());
+        assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("exceeds the limit of 262144");
+        assertThat(recordsWithKey(Topics.ALERTS, key)).isEmpty();
+    }
+
     private void publish(String key, String value) {
         companion.produceStrings().fromRecords(new ProducerRecord<>(Topics.STORIES, key, value))
                 .awaitCompletion(Duration.ofSeconds(30));
