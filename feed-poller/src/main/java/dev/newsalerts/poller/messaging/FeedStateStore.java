@@ -4,12 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.poller.domain.FeedState;
 import dev.newsalerts.topics.ChannelTopics;
+import dev.newsalerts.topics.TopicReader;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -17,9 +16,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -47,22 +43,8 @@ public class FeedStateStore {
 
     /** Reads the topic from the beginning to its current end. */
     public void load() {
-        Map<String, Object> config = new HashMap<>(kafka.clientConfig(ConsumerConfig.configNames()));
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.FEED_STATE).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    apply(record);
-                }
-            }
-        }
+        TopicReader.read(kafka.clientConfig(ConsumerConfig.configNames()), Topics.FEED_STATE, Long.MAX_VALUE,
+                Duration.ofSeconds(60)).forEach(this::apply);
         states.values().forEach(state -> publishedStoryIds.addAll(state.seenStoryIds()));
         Log.infof("Loaded the state of %d feeds (%d stories seen) from %s", states.size(), publishedStoryIds.size(),
                 Topics.FEED_STATE);
