@@ -22,7 +22,8 @@ public class SmtpServerResource implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", Integer.toString(greenMail.getSmtp().getPort()),
-                "notifier.email-to", RECIPIENT);
+                "notifier.subscriptions.test-inbox.channel", "email",
+                "notifier.subscriptions.test-inbox.target", RECIPIENT);
     }
 
     @Override

@@ -11,15 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A real webhook receiver on loopback that records what it is sent; bodies containing "FAIL-ME" get HTTP 500. */
+/**
+ * A real webhook receiver on loopback that records what it is sent, under {@code /hook} and any path
+ * below it; bodies containing "FAIL-ME" get HTTP 500, paths ending in {@code /gone} HTTP 410.
+ */
 public class WebhookReceiverResource implements QuarkusTestResourceLifecycleManager {
 
-    public record Delivery(Map<String, List<String>> headers, String body) {
+    public record Delivery(String path, Map<String, List<String>> headers, String body) {
     }
 
     public static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(randomBytes());
     private static final List<Delivery> DELIVERIES = new CopyOnWriteArrayList<>();
-    private HttpServer server;
+    private static HttpServer server;
 
     public static List<Delivery> deliveries() {
         return List.copyOf(DELIVERIES);
@@ -34,14 +37,20 @@ public class WebhookReceiverResource implements QuarkusTestResourceLifecycleMana
         }
         server.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            DELIVERIES.add(new Delivery(Map.copyOf(exchange.getRequestHeaders()), body));
-            exchange.sendResponseHeaders(body.contains("FAIL-ME") ? 500 : 204, -1);
+            String path = exchange.getRequestURI().getPath();
+            DELIVERIES.add(new Delivery(path, Map.copyOf(exchange.getRequestHeaders()), body));
+            exchange.sendResponseHeaders(path.endsWith("/gone") ? 410 : body.contains("FAIL-ME") ? 500 : 204, -1);
             exchange.close();
         });
         server.start();
         return Map.of(
-                "notifier.webhook-urls", "http://127.0.0.1:" + server.getAddress().getPort() + "/hook",
-                "notifier.webhook-secret", SECRET);
+                "notifier.subscriptions.test-hook.target", url(),
+                "notifier.subscriptions.test-hook.secret", SECRET);
+    }
+
+    /** The receiver's URL; paths under it are recorded too. */
+    public static String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
     @Override

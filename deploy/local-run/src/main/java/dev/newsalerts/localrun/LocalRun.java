@@ -72,8 +72,12 @@ public final class LocalRun {
         config.put(ServiceApp.NOTIFIER, new HashMap<>());
         DemoWebhookReceiver receiver = DemoWebhookReceiver.start(System.out);
         helpers.add(receiver);
-        config.get(ServiceApp.NOTIFIER).put("notifier.webhook-urls", receiver.url());
-        config.get(ServiceApp.NOTIFIER).put("notifier.webhook-secret", receiver.secret());
+        Map<String, String> notifier = config.get(ServiceApp.NOTIFIER);
+        notifier.put("notifier.subscriptions.local-receiver.target", receiver.url());
+        notifier.put("notifier.subscriptions.local-receiver.secret", receiver.secret());
+        // A local run is for trying things on this machine: webhooks to loopback receivers are fine here.
+        notifier.put("notifier.webhook.allowed-networks", "127.0.0.0/8,::1/128");
+        notifier.put("notifier.api-token", ApiToken.readOrCreate(data.resolve("api-token")));
         config.get(ServiceApp.CLASSIFIER).put("classifier.rules-file",
                 ServiceApp.CLASSIFIER.sourceResource(home, "rules.yaml").toString());
         if (demo) {
@@ -104,9 +108,11 @@ public final class LocalRun {
                 [local-run]   feed health     %s/feeds
                 [local-run]   try a rule      curl -s -H 'Content-Type: application/json' -d '{"title":"AWS raises GPU prices"}' %s/classify
                 [local-run]   rules file      %s (edits apply within seconds)
+                [local-run]   subscriptions   %s/subscriptions (API token in %s; API docs at %s/q/swagger-ui)
                 [local-run] Ctrl-C stops everything.
                 """, demo ? " (offline demo)" : "", stack.baseUri(ServiceApp.NOTIFIER), stack.baseUri(ServiceApp.FEED_POLLER),
-                stack.baseUri(ServiceApp.CLASSIFIER), config.get(ServiceApp.CLASSIFIER).get("classifier.rules-file"));
+                stack.baseUri(ServiceApp.CLASSIFIER), config.get(ServiceApp.CLASSIFIER).get("classifier.rules-file"),
+                stack.baseUri(ServiceApp.NOTIFIER), data.resolve("api-token"), stack.baseUri(ServiceApp.NOTIFIER));
         watch(stack, stopping);
     }
 

@@ -133,9 +133,11 @@ abstract class PipelineScenario {
         Map<ServiceApp, Map<String, String>> config = new EnumMap<>(ServiceApp.class);
         config.put(ServiceApp.FEED_POLLER, Map.of("poller.feeds-file", feeds.toString(), "poller.interval", "2s"));
         config.put(ServiceApp.NOTIFIER, Map.of(
-                "notifier.webhook-urls", "http://127.0.0.1:" + http.getAddress().getPort() + "/hook",
-                "notifier.webhook-secret", SECRET,
-                "notifier.email-to", "reader@example.com",
+                "notifier.subscriptions.scenario-hook.target", "http://127.0.0.1:" + http.getAddress().getPort() + "/hook",
+                "notifier.subscriptions.scenario-hook.secret", SECRET,
+                "notifier.subscriptions.scenario-inbox.channel", "email",
+                "notifier.subscriptions.scenario-inbox.target", "reader@example.com",
+                "notifier.webhook.allowed-networks", "127.0.0.0/8",
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", Integer.toString(smtp.getSmtp().getPort())));
         Map<ServiceApp, Integer> ports = new EnumMap<>(ServiceApp.class);

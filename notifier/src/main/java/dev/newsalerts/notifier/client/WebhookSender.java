@@ -4,74 +4,134 @@ import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookSigningException;
 import dev.newsalerts.notifier.config.NotifierConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * POSTs a payload to a webhook with the Standard Webhooks headers: {@code webhook-id} (the same on
- * every attempt, so receivers can drop repeats), {@code webhook-timestamp} and, when a secret is
- * configured, {@code webhook-signature}. Redirects are not followed; only 2xx counts as delivered.
+ * every attempt, so receivers can drop repeats), {@code webhook-timestamp} and, when the
+ * subscription has a secret, {@code webhook-signature}. The host is resolved and checked by
+ * {@link TargetGuard} and the connection goes to that checked address (the Host header and TLS
+ * name stay the URL's). Redirects are not followed; only 2xx counts as delivered; the answer's
+ * body is discarded as it arrives.
  */
 @ApplicationScoped
 public class WebhookSender {
 
     private final HttpClient client;
+    private final TargetGuard guard;
     private final NotifierConfig.Webhook config;
-    private final Optional<Webhook> signer;
 
-    public WebhookSender(NotifierConfig config) {
+    public WebhookSender(Vertx vertx, TargetGuard guard, NotifierConfig config) {
+        this.guard = guard;
         this.config = config.webhook();
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(this.config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        this.signer = config.webhookSecret().map(WebhookSender::signer);
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) this.config.connectTimeout().toMillis())
+                .setForceSni(true)
+                .setMaxPoolSize(8));
     }
 
-    private static Webhook signer(String secret) {
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    /**
+     * @param secret {@code whsec_…}, or null for an unsigned delivery
+     * @return the receiver's status code, always 2xx
+     */
+    public int send(String url, String secret, String messageId, String payload) throws DeliveryException {
+        URI uri;
+        InetAddress address;
         try {
-            return new Webhook(secret);
-        } catch (EmptyWebhookSecretException | IllegalArgumentException e) {
-            // Never echo the secret itself.
-            throw new IllegalStateException("notifier.webhook-secret must be whsec_ followed by base64");
+            uri = guard.parseUrl(url);
+            address = guard.resolve(uri);
+        } catch (TargetRefusedException e) {
+            throw new DeliveryException("refused: " + e.getMessage(), e);
         }
-    }
-
-    /** @return the receiver's status code, always 2xx */
-    public int send(String url, String messageId, String payload) throws DeliveryException {
+        boolean tls = uri.getScheme().equalsIgnoreCase("https");
+        int port = uri.getPort() != -1 ? uri.getPort() : tls ? 443 : 80;
         long timestamp = Instant.now().getEpochSecond();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(config.timeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "news-alerts-notifier/0.1")
-                .header("webhook-id", messageId)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .POST(HttpRequest.BodyPublishers.ofString(payload));
-        if (signer.isPresent()) {
-            try {
-                request.header("webhook-signature", signer.get().sign(messageId, timestamp, payload));
-            } catch (WebhookSigningException e) {
-                throw new DeliveryException("cannot sign the payload: " + e.getMessage(), e);
-            }
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(address, port)))
+                .setHost(uri.getHost())
+                .setPort(port)
+                .setSsl(tls)
+                .setURI(pathAndQuery(uri))
+                .setFollowRedirects(false)
+                .setIdleTimeout(config.timeout().toMillis())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", "news-alerts-notifier/0.1")
+                .putHeader("webhook-id", messageId)
+                .putHeader("webhook-timestamp", Long.toString(timestamp));
+        if (secret != null) {
+            request.putHeader("webhook-signature", sign(secret, messageId, timestamp, payload));
         }
-        HttpResponse<Void> response;
+        return exchange(request, payload);
+    }
+
+    private int exchange(RequestOptions options, String payload) throws DeliveryException {
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        CompletableFuture<Integer> status = client.request(options)
+                .compose(request -> {
+                    sent.set(request);
+                    return request.send(Buffer.buffer(payload));
+                })
+                .compose(response -> {
+                    response.handler(ignored -> { });
+                    return response.end().map(done -> response.statusCode());
+                })
+                .toCompletionStage().toCompletableFuture();
+        int code;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
-        } catch (IOException e) {
-            throw new DeliveryException(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+            code = status.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            if (sent.get() != null) {
+                sent.get().reset();
+            }
+            throw new DeliveryException("no answer within " + config.timeout().toSeconds() + " s", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new DeliveryException(cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryException("interrupted", e);
         }
-        if (response.statusCode() < 200 || response.statusCode() > 299) {
-            throw new DeliveryException("receiver answered HTTP " + response.statusCode());
+        if (code < 200 || code > 299) {
+            throw new DeliveryException("receiver answered HTTP " + code, code, null);
         }
-        return response.statusCode();
+        return code;
+    }
+
+    private static String pathAndQuery(URI uri) {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    }
+
+    private static String sign(String secret, String messageId, long timestamp, String payload) throws DeliveryException {
+        try {
+            return new Webhook(secret).sign(messageId, timestamp, payload);
+        } catch (EmptyWebhookSecretException | WebhookSigningException | RuntimeException e) {
+            // Never echo the secret itself.
+            throw new DeliveryException("cannot sign: the subscription's secret must be whsec_ followed by base64", e);
+        }
     }
 }

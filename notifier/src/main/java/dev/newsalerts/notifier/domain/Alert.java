@@ -13,7 +13,8 @@ import java.util.List;
 public record Alert(String alertId, Story story, List<Match> matches, String rulesVersion, Instant classifiedAt) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Story(String storyId, String feedTitle, String link, String title, String summary, Instant publishedAt) {
+    public record Story(String storyId, String feedUrl, String feedTitle, String link, String title, String summary,
+            String language, Instant publishedAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

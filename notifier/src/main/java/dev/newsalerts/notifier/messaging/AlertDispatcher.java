@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.notifier.client.DeliveryException;
 import dev.newsalerts.notifier.client.EmailSender;
+import dev.newsalerts.notifier.client.WebhookPayloads;
 import dev.newsalerts.notifier.client.WebhookSender;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Alert;
+import dev.newsalerts.notifier.domain.Channel;
 import dev.newsalerts.notifier.domain.RecentAlerts;
+import dev.newsalerts.notifier.domain.Subscription;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -22,9 +25,10 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Sends each alert from {@code news.alerts} to every configured webhook and email address. The
- * alert is acknowledged (its offset committed) only after every delivery succeeded; otherwise it
- * goes to {@code news.alerts.dlq} naming the deliveries that failed.
+ * Sends each alert from {@code news.alerts} to every subscription that wants it (its rules, score
+ * and language). The alert is acknowledged (its offset committed) only after every delivery
+ * succeeded; otherwise it goes to {@code news.alerts.dlq} naming the subscriptions that failed.
+ * A webhook that answers 410 Gone disables its subscription instead.
  *
  * <p>Deliveries block (HTTP, SMTP), so they run on a worker of our own rather than on the
  * connector's ordered worker context, where the blocking mailer would wait on itself. Alerts are
@@ -33,21 +37,28 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class AlertDispatcher {
 
+    private static final Duration LOAD_WAIT = Duration.ofSeconds(30);
+    private static final int GONE = 410;
+
     private final ObjectMapper mapper;
     private final NotifierConfig config;
+    private final SubscriptionStore subscriptions;
     private final WebhookSender webhooks;
+    private final WebhookPayloads payloads;
     private final EmailSender email;
     private final RecentAlerts recent;
     private final ManagedExecutor workers;
 
-    public AlertDispatcher(ObjectMapper mapper, NotifierConfig config, WebhookSender webhooks, EmailSender email,
-            RecentAlerts recent, ManagedExecutor workers) {
-        this.workers = workers;
+    public AlertDispatcher(ObjectMapper mapper, NotifierConfig config, SubscriptionStore subscriptions,
+            WebhookSender webhooks, WebhookPayloads payloads, EmailSender email, RecentAlerts recent, ManagedExecutor workers) {
         this.mapper = mapper;
         this.config = config;
+        this.subscriptions = subscriptions;
         this.webhooks = webhooks;
+        this.payloads = payloads;
         this.email = email;
         this.recent = recent;
+        this.workers = workers;
     }
 
     @Incoming(Topics.ALERTS_CHANNEL)
@@ -61,17 +72,25 @@ public class AlertDispatcher {
     }
 
     private void deliver(JsonNode raw, Alert alert) {
+        awaitSubscriptions();
         List<String> failures = new ArrayList<>();
-        String payload = webhookPayload(raw);
-        for (String url : config.webhookUrls().orElse(List.of())) {
-            deliverToWebhook(url, alert.alertId(), payload, failures);
-        }
-        for (String address : config.emailTo().orElse(List.of())) {
+        for (Subscription subscription : subscriptions.all()) {
+            List<Alert.Match> wanted = subscription.wanted(alert);
+            if (wanted.isEmpty()) {
+                continue;
+            }
             try {
-                email.send(address, alert);
-                Log.debugf("Alert %s emailed to %s", alert.alertId(), address);
+                if (subscription.channel() == Channel.EMAIL) {
+                    email.send(subscription.target(), alert);
+                } else {
+                    deliverToWebhook(subscription, alert, payloads.payload(subscription.format(), raw, alert, wanted));
+                }
+                Log.debugf("Alert %s delivered to subscription %s", alert.alertId(), subscription.id());
             } catch (DeliveryException e) {
-                failures.add("email " + address + ": " + e.getMessage());
+                Log.warnf("Alert %s not delivered to subscription %s (%s): %s", alert.alertId(), subscription.id(),
+                        subscription.name(), e.getMessage());
+                failures.add("subscription " + subscription.id() + " (" + subscription.channel().name().toLowerCase()
+                        + " " + subscription.target() + "): " + e.getMessage());
             }
         }
         if (!failures.isEmpty()) {
@@ -79,25 +98,33 @@ public class AlertDispatcher {
         }
     }
 
-    private void deliverToWebhook(String url, String alertId, String payload, List<String> failures) {
+    private void deliverToWebhook(Subscription subscription, Alert alert, String payload) throws DeliveryException {
         Duration backoff = config.webhook().backoff();
         for (int attempt = 1; ; attempt++) {
             try {
-                int status = webhooks.send(url, alertId, payload);
-                Log.debugf("Alert %s delivered to %s (HTTP %d)", alertId, url, status);
+                webhooks.send(subscription.target(), subscription.secret(), alert.alertId(), payload);
                 return;
             } catch (DeliveryException e) {
-                if (attempt >= config.webhook().attempts()) {
-                    Log.warnf("Alert %s not delivered to %s after %d attempts: %s", alertId, url, attempt, e.getMessage());
-                    failures.add("webhook " + url + ": " + e.getMessage());
+                if (e.status() == GONE) {
+                    subscriptions.disable(subscription, "the receiver answered 410 Gone at " + Instant.now());
                     return;
                 }
-                if (!pause(backoff)) {
-                    failures.add("webhook " + url + ": interrupted while retrying");
-                    return;
+                if (attempt >= config.webhook().attempts() || !pause(backoff)) {
+                    throw e;
                 }
                 backoff = backoff.multipliedBy(2);
             }
+        }
+    }
+
+    private void awaitSubscriptions() {
+        try {
+            while (!subscriptions.awaitLoaded(LOAD_WAIT)) {
+                Log.warnf("Still reading %s; alerts wait until every subscription is known", Topics.SUBSCRIPTIONS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(new IllegalStateException("interrupted while reading the subscriptions"));
         }
     }
 
@@ -110,15 +137,6 @@ public class AlertDispatcher {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    /** The Standard Webhooks envelope: the alert exactly as the classifier published it, under {@code data}. */
-    private String webhookPayload(JsonNode alert) {
-        return mapper.createObjectNode()
-                .put("type", "alert.matched")
-                .put("timestamp", Instant.now().toString())
-                .set("data", alert)
-                .toString();
     }
 
     private JsonNode parse(String json) {

@@ -7,8 +7,11 @@ public final class Topics {
     public static final String ALERTS = "news.alerts";
     /** Alerts that could not be read or delivered, with the reason in the {@code dead-letter-reason} header. */
     public static final String ALERTS_DLQ = "news.alerts.dlq";
+    /** Subscriptions made through the API, keyed by subscription id; compacted, a tombstone deletes. */
+    public static final String SUBSCRIPTIONS = "news.subscriptions";
 
     public static final String ALERTS_CHANNEL = "alerts";
+    public static final String SUBSCRIPTIONS_CHANNEL = "subscriptions";
 
     private Topics() {
     }

@@ -1,0 +1,123 @@
+package dev.newsalerts.notifier.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsalerts.notifier.domain.Alert;
+import dev.newsalerts.notifier.domain.WebhookFormat;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The body of a webhook delivery in each {@link WebhookFormat}: Standard Webhooks'
+ * {@code {type, timestamp, data}} with the alert as the classifier published it (its matches
+ * narrowed to those the subscription wants), or the incoming-webhook JSON of Slack, Discord and
+ * Microsoft Teams (an Adaptive Card).
+ */
+@ApplicationScoped
+public class WebhookPayloads {
+
+    private static final int SUMMARY_CHARS = 500;
+
+    private final ObjectMapper mapper;
+
+    public WebhookPayloads(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** @param raw the alert as published; @param alert its reader's view; @param wanted the matches to report */
+    public String payload(WebhookFormat format, JsonNode raw, Alert alert, List<Alert.Match> wanted) {
+        ObjectNode body = switch (format) {
+            case STANDARD -> standard(raw, wanted);
+            case SLACK -> slack(alert, wanted);
+            case DISCORD -> discord(alert, wanted);
+            case TEAMS -> teams(alert, wanted);
+        };
+        return body.toString();
+    }
+
+    private ObjectNode standard(JsonNode raw, List<Alert.Match> wanted) {
+        ObjectNode data = raw.deepCopy();
+        List<String> ruleIds = wanted.stream().map(Alert.Match::ruleId).toList();
+        ArrayNode matches = data.putArray("matches");
+        raw.path("matches").forEach(match -> {
+            if (ruleIds.contains(match.path("ruleId").asText())) {
+                matches.add(match);
+            }
+        });
+        ObjectNode envelope = mapper.createObjectNode()
+                .put("type", "alert.matched")
+                .put("timestamp", Instant.now().toString());
+        envelope.set("data", data);
+        return envelope;
+    }
+
+    private ObjectNode slack(Alert alert, List<Alert.Match> wanted) {
+        String text = "*<" + slackEscape(alert.story().link()) + "|" + slackEscape(alert.story().title()) + ">*\n"
+                + slackEscape(why(wanted));
+        return mapper.createObjectNode().put("text", text);
+    }
+
+    private ObjectNode discord(Alert alert, List<Alert.Match> wanted) {
+        ObjectNode body = mapper.createObjectNode().put("content", cut("News alert: " + alert.story().title(), 2000));
+        ObjectNode embed = body.putArray("embeds").addObject()
+                .put("title", cut(alert.story().title(), 256))
+                .put("url", alert.story().link())
+                .put("description", cut(summary(alert), 4096));
+        ArrayNode fields = embed.putArray("fields");
+        for (Alert.Match match : wanted) {
+            fields.addObject().put("name", cut(match.ruleTitle(), 256)).put("value", cut(terms(match), 1024));
+        }
+        return body;
+    }
+
+    private ObjectNode teams(Alert alert, List<Alert.Match> wanted) {
+        ObjectNode body = mapper.createObjectNode().put("type", "message");
+        ObjectNode card = body.putArray("attachments").addObject()
+                .put("contentType", "application/vnd.microsoft.card.adaptive")
+                .putObject("content")
+                .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
+                .put("type", "AdaptiveCard")
+                .put("version", "1.4");
+        ArrayNode blocks = card.putArray("body");
+        blocks.addObject().put("type", "TextBlock").put("text", alert.story().title()).put("weight", "Bolder")
+                .put("size", "Medium").put("wrap", true);
+        blocks.addObject().put("type", "TextBlock").put("text", summary(alert)).put("wrap", true);
+        ArrayNode facts = blocks.addObject().put("type", "FactSet").putArray("facts");
+        for (Alert.Match match : wanted) {
+            facts.addObject().put("title", match.ruleTitle()).put("value", terms(match));
+        }
+        card.putArray("actions").addObject().put("type", "Action.OpenUrl").put("title", "Read the story")
+                .put("url", alert.story().link());
+        return body;
+    }
+
+    private static String why(List<Alert.Match> wanted) {
+        return wanted.stream().map(match -> match.ruleTitle() + ": " + terms(match)).collect(Collectors.joining("\n"));
+    }
+
+    private static String terms(Alert.Match match) {
+        return match.terms() == null ? "" : match.terms().stream()
+                .map(term -> term.term() + " (" + term.field() + ")").distinct().collect(Collectors.joining(", "));
+    }
+
+    private static String summary(Alert alert) {
+        String summary = alert.story().summary() == null ? "" : alert.story().summary();
+        return cut(summary, SUMMARY_CHARS);
+    }
+
+    private static String cut(String text, int chars) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= chars ? text : text.substring(0, chars - 1) + "…";
+    }
+
+    /** Slack's mrkdwn: &, < and > must be escaped, or a story title could forge links and mentions. */
+    private static String slackEscape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.newsalerts.notifier.config;
+
+import dev.newsalerts.notifier.client.SubscriptionTargets;
+import dev.newsalerts.notifier.client.TargetRefusedException;
+import dev.newsalerts.notifier.domain.Channel;
+import dev.newsalerts.notifier.domain.Subscription;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The subscriptions declared in configuration ({@code notifier.subscriptions.<name>.*}), with id
+ * {@code config-<name>}. One whose target is refused is kept but disabled, with the reason, and
+ * the refusal is logged: the other subscriptions still work.
+ */
+@ApplicationScoped
+public class DeclaredSubscriptions {
+
+    private final List<Subscription> subscriptions = new ArrayList<>();
+
+    public DeclaredSubscriptions(NotifierConfig config, SubscriptionTargets targets) {
+        Instant now = Instant.now();
+        for (Map.Entry<String, NotifierConfig.DeclaredSubscription> entry : config.subscriptions().entrySet()) {
+            String name = entry.getKey();
+            NotifierConfig.DeclaredSubscription declared = entry.getValue();
+            String refusal = null;
+            try {
+                targets.check(declared.channel(), declared.target());
+            } catch (TargetRefusedException e) {
+                refusal = "notifier.subscriptions." + name + ".target refused: " + e.getMessage();
+                Log.error(refusal);
+            }
+            boolean webhook = declared.channel() == Channel.WEBHOOK;
+            subscriptions.add(new Subscription("config-" + name, name, declared.channel(), declared.target().strip(),
+                    declared.rules().orElse(List.of()),
+                    declared.minScore().isPresent() ? declared.minScore().getAsDouble() : null,
+                    declared.language().orElse(null), webhook ? declared.format() : null,
+                    webhook ? declared.secret().orElse(null) : null, declared.enabled() && refusal == null, refusal,
+                    Subscription.ORIGIN_CONFIG, now, now));
+        }
+    }
+
+    public List<Subscription> all() {
+        return List.copyOf(subscriptions);
+    }
+}

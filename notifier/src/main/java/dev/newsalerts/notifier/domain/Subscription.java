@@ -1,0 +1,57 @@
+package dev.newsalerts.notifier.domain;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Who wants which alerts, and where: a webhook URL or an email address. Kept in the compacted
+ * {@code news.subscriptions} topic (key: {@link #id}) or declared in configuration.
+ *
+ * @param rules the rule ids wanted; empty for all rules
+ * @param minScore the lowest match score wanted; null for any
+ * @param language the story language wanted ({@code en} also takes {@code en-GB}); null for any.
+ *        A story whose language is unknown is delivered: better an extra alert than a lost one.
+ * @param format webhooks only
+ * @param secret webhooks only: the Standard Webhooks signing secret ({@code whsec_…})
+ * @param disabledReason why the notifier disabled it, when it did
+ * @param origin {@code api} or {@code config}; configured ones cannot be changed through the API
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Subscription(String id, String name, Channel channel, String target, List<String> rules,
+        Double minScore, String language, WebhookFormat format, String secret, boolean enabled,
+        String disabledReason, String origin, Instant createdAt, Instant updatedAt) {
+
+    public static final String ORIGIN_API = "api";
+    public static final String ORIGIN_CONFIG = "config";
+
+    public Subscription {
+        rules = rules == null ? List.of() : List.copyOf(rules);
+    }
+
+    /** The matches of an alert this subscription wants; empty when it wants none of them or not this story. */
+    public List<Alert.Match> wanted(Alert alert) {
+        if (!enabled || !wantsLanguage(alert.story().language())) {
+            return List.of();
+        }
+        return alert.matches().stream()
+                .filter(match -> rules.isEmpty() || rules.contains(match.ruleId()))
+                .filter(match -> minScore == null || match.score() >= minScore)
+                .toList();
+    }
+
+    private boolean wantsLanguage(String storyLanguage) {
+        if (language == null || storyLanguage == null) {
+            return true;
+        }
+        String wanted = language.toLowerCase(Locale.ROOT);
+        String actual = storyLanguage.toLowerCase(Locale.ROOT).replace('_', '-');
+        return actual.equals(wanted) || actual.startsWith(wanted + "-");
+    }
+
+    public Subscription disabled(String reason, Instant at) {
+        return new Subscription(id, name, channel, target, rules, minScore, language, format, secret, false, reason,
+                origin, createdAt, at);
+    }
+}

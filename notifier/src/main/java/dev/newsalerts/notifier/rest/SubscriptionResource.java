@@ -1,0 +1,153 @@
+package dev.newsalerts.notifier.rest;
+
+import dev.newsalerts.notifier.client.SubscriptionTargets;
+import dev.newsalerts.notifier.client.TargetRefusedException;
+import dev.newsalerts.notifier.domain.Channel;
+import dev.newsalerts.notifier.domain.Subscription;
+import dev.newsalerts.notifier.domain.WebhookFormat;
+import dev.newsalerts.notifier.messaging.SubscriptionStore;
+import io.quarkus.logging.Log;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/** Create, list, read, replace and delete subscriptions; every call needs the API token. */
+@Path("/subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@TokenRequired
+@SecurityScheme(securitySchemeName = "token", type = SecuritySchemeType.HTTP, scheme = "bearer")
+@SecurityRequirement(name = "token")
+public class SubscriptionResource {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SubscriptionStore store;
+    private final SubscriptionTargets targets;
+
+    public SubscriptionResource(SubscriptionStore store, SubscriptionTargets targets) {
+        this.store = store;
+        this.targets = targets;
+    }
+
+    @GET
+    @Operation(summary = "All subscriptions, those declared in configuration first (secrets are never shown)")
+    public List<SubscriptionView> list() {
+        return store.all().stream().map(SubscriptionView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One subscription")
+    public SubscriptionView get(@PathParam("id") String id) {
+        return SubscriptionView.of(find(id));
+    }
+
+    @POST
+    @Operation(summary = "Subscribe; a webhook's signing secret is generated when not given, and shown only in this answer")
+    public Response create(@Valid @NotNull SubscriptionRequest request) {
+        check(request);
+        Instant now = Instant.now();
+        String secret = request.channel() == Channel.WEBHOOK
+                ? request.secret() != null ? request.secret() : newSecret() : null;
+        Subscription subscription = new Subscription(UUID.randomUUID().toString(), request.name().strip(),
+                request.channel(), request.target().strip(), request.rules(), request.minScore(), request.language(),
+                format(request), secret, request.enabled() == null || request.enabled(), null, Subscription.ORIGIN_API,
+                now, now);
+        store.save(subscription);
+        Log.infof("Subscription %s (%s) created: %s %s", subscription.id(), subscription.name(),
+                subscription.channel().name().toLowerCase(), subscription.target());
+        return Response.created(URI.create("/subscriptions/" + subscription.id()))
+                .entity(SubscriptionView.of(subscription, true)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Replace a subscription; its secret stays unless a new one is given; enabling clears why it was disabled")
+    public SubscriptionView replace(@PathParam("id") String id, @Valid @NotNull SubscriptionRequest request) {
+        Subscription old = changeable(id);
+        check(request);
+        boolean enabled = request.enabled() == null || request.enabled();
+        String secret = request.channel() != Channel.WEBHOOK ? null
+                : request.secret() != null ? request.secret() : old.secret() != null ? old.secret() : newSecret();
+        Subscription subscription = new Subscription(id, request.name().strip(), request.channel(),
+                request.target().strip(), request.rules(), request.minScore(), request.language(), format(request), secret,
+                enabled, enabled ? null : old.disabledReason(), Subscription.ORIGIN_API, old.createdAt(), Instant.now());
+        store.save(subscription);
+        Log.infof("Subscription %s (%s) replaced", id, subscription.name());
+        return SubscriptionView.of(subscription);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Unsubscribe")
+    public Response delete(@PathParam("id") String id) {
+        changeable(id);
+        store.delete(id);
+        Log.infof("Subscription %s deleted", id);
+        return Response.noContent().build();
+    }
+
+    private Subscription find(String id) {
+        return store.get(id).orElseThrow(() -> error(Response.Status.NOT_FOUND, "no subscription " + id));
+    }
+
+    private Subscription changeable(String id) {
+        Subscription subscription = find(id);
+        if (Subscription.ORIGIN_CONFIG.equals(subscription.origin())) {
+            throw error(Response.Status.CONFLICT, "subscription " + id + " is declared in configuration"
+                    + " (notifier.subscriptions." + subscription.name() + "); change it there");
+        }
+        return subscription;
+    }
+
+    private void check(SubscriptionRequest request) {
+        if (request.channel() == Channel.EMAIL && (request.format() != null || request.secret() != null)) {
+            throw error(Response.Status.BAD_REQUEST, "format and secret are for webhooks only");
+        }
+        try {
+            targets.check(request.channel(), request.target().strip());
+        } catch (TargetRefusedException e) {
+            throw error(Response.Status.BAD_REQUEST, "target: " + e.getMessage());
+        }
+    }
+
+    private static WebhookFormat format(SubscriptionRequest request) {
+        if (request.channel() != Channel.WEBHOOK) {
+            return null;
+        }
+        return request.format() == null ? WebhookFormat.STANDARD : request.format();
+    }
+
+    private static String newSecret() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return "whsec_" + Base64.getEncoder().encodeToString(key);
+    }
+
+    static WebApplicationException error(Response.Status status, String message) {
+        return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("error", message)).build());
+    }
+}

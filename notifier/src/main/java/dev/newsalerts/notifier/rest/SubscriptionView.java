@@ -1,0 +1,29 @@
+package dev.newsalerts.notifier.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.newsalerts.notifier.domain.Channel;
+import dev.newsalerts.notifier.domain.Subscription;
+import dev.newsalerts.notifier.domain.WebhookFormat;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A subscription as the API shows it: never its secret, except {@code secret} once, in the answer
+ * to the creation that generated or set it.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SubscriptionView(String id, String name, Channel channel, String target, List<String> rules,
+        Double minScore, String language, WebhookFormat format, boolean signed, String secret, boolean enabled,
+        String disabledReason, String origin, Instant createdAt, Instant updatedAt) {
+
+    static SubscriptionView of(Subscription subscription) {
+        return of(subscription, false);
+    }
+
+    static SubscriptionView of(Subscription subscription, boolean showSecret) {
+        return new SubscriptionView(subscription.id(), subscription.name(), subscription.channel(), subscription.target(),
+                subscription.rules(), subscription.minScore(), subscription.language(), subscription.format(),
+                subscription.secret() != null, showSecret ? subscription.secret() : null, subscription.enabled(),
+                subscription.disabledReason(), subscription.origin(), subscription.createdAt(), subscription.updatedAt());
+    }
+}

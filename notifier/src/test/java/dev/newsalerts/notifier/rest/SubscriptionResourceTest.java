@@ -1,0 +1,150 @@
+package dev.newsalerts.notifier.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.newsalerts.localkafka.LocalKafkaTestResource;
+import dev.newsalerts.localkafka.TopicContents;
+import dev.newsalerts.notifier.SmtpServerResource;
+import dev.newsalerts.notifier.WebhookReceiverResource;
+import dev.newsalerts.notifier.messaging.Topics;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@QuarkusTest
+@WithTestResource(LocalKafkaTestResource.class)
+@WithTestResource(WebhookReceiverResource.class)
+@WithTestResource(SmtpServerResource.class)
+class SubscriptionResourceTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "notifier.api-token")
+    String token;
+
+    @Test
+    void everyCallNeedsTheToken() {
+        given().get("/subscriptions").then().statusCode(401).body("error", containsString("Authorization: Bearer"));
+        given().header("Authorization", "Bearer wrong").get("/subscriptions").then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\"}")
+                .post("/subscriptions").then().statusCode(401);
+        given().header("Authorization", "Bearer wrong").delete("/subscriptions/config-test-hook").then().statusCode(401);
+    }
+
+    @Test
+    void aWebhookSubscriptionIsCreatedWithASecretShownOnceAndKeptInKafka() {
+        String id = api().body(webhook("team hook", WebhookReceiverResource.url() + "/team")).post("/subscriptions")
+                .then().statusCode(201)
+                .header("Location", containsString("/subscriptions/"))
+                .body("secret", startsWith("whsec_"))
+                .body("format", equalTo("standard"))
+                .body("enabled", equalTo(true))
+                .body("origin", equalTo("api"))
+                .extract().path("id");
+
+        api().get("/subscriptions/" + id).then().statusCode(200)
+                .body("name", equalTo("team hook"))
+                .body("signed", equalTo(true))
+                .body("secret", nullValue());
+        api().get("/subscriptions").then().statusCode(200).body("id", hasItem(id)).body("secret", not(hasItem(startsWith("whsec_"))));
+        assertThat(recordsWithKey(id)).last().satisfies(record -> assertThat(record.value()).contains("team hook"));
+    }
+
+    @Test
+    void aSubscriptionCanBeReplacedAndDeleted() {
+        String id = api().body(webhook("to change", WebhookReceiverResource.url() + "/change")).post("/subscriptions")
+                .then().statusCode(201).extract().path("id");
+
+        api().body("""
+                {"name": "changed", "channel": "webhook", "target": "%s", "rules": ["cloud-pricing"], "minScore": 0.5,
+                 "language": "zh", "format": "slack", "enabled": false}""".formatted(WebhookReceiverResource.url() + "/changed"))
+                .put("/subscriptions/" + id).then().statusCode(200)
+                .body("name", equalTo("changed")).body("rules", equalTo(List.of("cloud-pricing")))
+                .body("format", equalTo("slack")).body("enabled", equalTo(false)).body("signed", equalTo(true));
+        api().get("/subscriptions/" + id).then().body("language", equalTo("zh")).body("minScore", equalTo(0.5f));
+
+        api().delete("/subscriptions/" + id).then().statusCode(204);
+        api().get("/subscriptions/" + id).then().statusCode(404).body("error", containsString(id));
+        assertThat(recordsWithKey(id)).last().satisfies(record -> assertThat(record.value()).isNull());
+    }
+
+    @Test
+    void subscriptionsDeclaredInConfigurationAreListedButNotChangedThroughTheApi() {
+        api().get("/subscriptions/config-test-hook").then().statusCode(200).body("origin", equalTo("config"));
+        api().get("/subscriptions").then().body("id", hasItem("config-test-inbox"));
+        api().delete("/subscriptions/config-test-hook").then().statusCode(409)
+                .body("error", containsString("notifier.subscriptions.test-hook"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "no target | {\"name\":\"x\",\"channel\":\"webhook\"} | target",
+            "unknown channel | {\"name\":\"x\",\"channel\":\"pigeon\",\"target\":\"https://93.184.215.14/\"} | pigeon",
+            "private network | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"http://10.0.0.5/hook\"} | a private address",
+            "cloud metadata | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"http://169.254.169.254/latest\"} | cloud metadata",
+            "not http | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"file:///etc/passwd\"} | http://",
+            "bad email | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@b.com\\r\\nBcc: c@d.com\"} | not an email address",
+            "score above 1 | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"minScore\":2} | minScore",
+            "weak secret | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"https://93.184.215.14/\",\"secret\":\"hunter2\"} | whsec_",
+            "email with a format | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"format\":\"slack\"} | webhooks only",
+            "not JSON | {\"name\": | ",
+    })
+    void badRequestsAreRefusedSayingWhatIsWrong(String what, String body, String message) {
+        var response = api().body(body).post("/subscriptions").then().statusCode(400);
+        if (message != null) {
+            response.body(containsString(message));
+        }
+    }
+
+    @Test
+    void aSubscriptionWrittenByAnotherInstanceIsSeenHere() {
+        String id = UUID.randomUUID().toString();
+        String json = """
+                {"id": "%s", "name": "from elsewhere", "channel": "email", "target": "other@example.com", "rules": [],
+                 "enabled": true, "origin": "api", "createdAt": "2026-11-23T08:00:00Z", "updatedAt": "2026-11-23T08:00:00Z"}"""
+                .formatted(id);
+        try (KafkaCompanion companion = new KafkaCompanion(bootstrapServers)) {
+            companion.produceStrings().fromRecords(new ProducerRecord<>(Topics.SUBSCRIPTIONS, id, json))
+                    .awaitCompletion(Duration.ofSeconds(30));
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                api().get("/subscriptions/" + id).then().statusCode(200).body("name", equalTo("from elsewhere")));
+    }
+
+    @Test
+    void theApiIsDescribedInOpenApi() {
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/subscriptions")).body(containsString("bearer"));
+    }
+
+    private RequestSpecification api() {
+        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+    }
+
+    private static String webhook(String name, String url) {
+        return "{\"name\": \"%s\", \"channel\": \"webhook\", \"target\": \"%s\"}".formatted(name, url);
+    }
+
+    private List<ConsumerRecord<String, String>> recordsWithKey(String key) {
+        return TopicContents.readAll(bootstrapServers, Topics.SUBSCRIPTIONS).stream().filter(record -> key.equals(record.key())).toList();
+    }
+}
