@@ -13,12 +13,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real webhook receiver on loopback that records what it is sent, under {@code /hook} and any path
- * below it; bodies containing "FAIL-ME" get HTTP 500, paths ending in {@code /gone} HTTP 410.
+ * below it, with the status it answered: bodies containing "FAIL-ME" get HTTP 500, paths ending in
+ * {@code /gone} HTTP 410, paths containing {@code /switch} HTTP 503 while {@link #switchDown} is set,
+ * and everything else 204.
  */
 public class WebhookReceiverResource implements QuarkusTestResourceLifecycleManager {
 
-    public record Delivery(String path, Map<String, List<String>> headers, String body) {
+    public record Delivery(String path, Map<String, List<String>> headers, String body, int status) {
+        public boolean succeeded() {
+            return status / 100 == 2;
+        }
     }
+
+    /** While true, {@code /switch} paths answer 503. */
+    public static volatile boolean switchDown;
 
     public static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(randomBytes());
     private static final List<Delivery> DELIVERIES = new CopyOnWriteArrayList<>();
@@ -38,8 +46,10 @@ public class WebhookReceiverResource implements QuarkusTestResourceLifecycleMana
         server.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
-            DELIVERIES.add(new Delivery(path, Map.copyOf(exchange.getRequestHeaders()), body));
-            exchange.sendResponseHeaders(path.endsWith("/gone") ? 410 : body.contains("FAIL-ME") ? 500 : 204, -1);
+            int status = path.endsWith("/gone") ? 410 : body.contains("FAIL-ME") ? 500
+                    : path.contains("/switch") && switchDown ? 503 : 204;
+            DELIVERIES.add(new Delivery(path, Map.copyOf(exchange.getRequestHeaders()), body, status));
+            exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
         server.start();

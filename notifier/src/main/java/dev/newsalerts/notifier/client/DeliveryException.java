@@ -1,25 +1,34 @@
 package dev.newsalerts.notifier.client;
 
+import java.time.Duration;
+
 /** A delivery that did not succeed; the message says why. */
 public class DeliveryException extends Exception {
 
     private final int status;
+    private final Duration retryAfter;
 
     public DeliveryException(String message) {
-        this(message, 0, null);
+        this(message, 0, null, null);
     }
 
     public DeliveryException(String message, Throwable cause) {
-        this(message, 0, cause);
+        this(message, 0, null, cause);
     }
 
-    public DeliveryException(String message, int status, Throwable cause) {
+    public DeliveryException(String message, int status, Duration retryAfter, Throwable cause) {
         super(message, cause);
         this.status = status;
+        this.retryAfter = retryAfter;
     }
 
-    /** The receiver's HTTP status, or 0 when it gave none (refused, unreachable, timed out). */
+    /** The receiver's HTTP status, or 0 when it gave none (refused, unreachable, timed out, email). */
     public int status() {
         return status;
+    }
+
+    /** How long the receiver asked us to wait (Retry-After), or null. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 }

@@ -90,12 +90,14 @@ public class WebhookSender {
 
     private int exchange(RequestOptions options, String payload) throws DeliveryException {
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        AtomicReference<String> retryAfter = new AtomicReference<>();
         CompletableFuture<Integer> status = client.request(options)
                 .compose(request -> {
                     sent.set(request);
                     return request.send(Buffer.buffer(payload));
                 })
                 .compose(response -> {
+                    retryAfter.set(response.getHeader("Retry-After"));
                     response.handler(ignored -> { });
                     return response.end().map(done -> response.statusCode());
                 })
@@ -116,7 +118,7 @@ public class WebhookSender {
             throw new DeliveryException("interrupted", e);
         }
         if (code < 200 || code > 299) {
-            throw new DeliveryException("receiver answered HTTP " + code, code, null);
+            throw new DeliveryException("receiver answered HTTP " + code, code, RetryAfter.parse(retryAfter.get(), Instant.now()), null);
         }
         return code;
     }

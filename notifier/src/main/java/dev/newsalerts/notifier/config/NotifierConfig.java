@@ -26,6 +26,35 @@ public interface NotifierConfig {
     /** How webhooks are called. */
     Webhook webhook();
 
+    /** Retries, pacing and giving up, for webhooks and email alike. */
+    Delivery delivery();
+
+    interface Delivery {
+
+        /**
+         * Waits before the 2nd, 3rd, … attempt of a failed delivery, comma-separated; after the
+         * last, the delivery goes to news.deliveries.dlq (attempts = steps + 1).
+         */
+        @WithDefault("5s,5m,30m,2h,5h,10h")
+        List<Duration> retrySchedule();
+
+        /** Each wait is stretched by a random share up to this (0.2: up to 20% longer). */
+        @WithDefault("0.2")
+        double jitter();
+
+        /** Deliveries to one subscription in flight at once. */
+        @WithDefault("4")
+        int concurrencyPerSubscription();
+
+        /** Most delivery attempts per second to one subscription. */
+        @WithDefault("20")
+        double ratePerSubscription();
+
+        /** A subscription whose deliveries have all failed for this long is disabled, saying why. */
+        @WithDefault("24h")
+        Duration disableAfter();
+    }
+
     interface DeclaredSubscription {
 
         /** {@code webhook} or {@code email}. */
@@ -65,14 +94,6 @@ public interface NotifierConfig {
         /** Time allowed for a receiver's whole answer. */
         @WithDefault("10s")
         Duration timeout();
-
-        /** Attempts per delivery before the alert goes to the dead-letter topic. */
-        @WithDefault("3")
-        int attempts();
-
-        /** Wait before the second attempt; doubled for each further one. */
-        @WithDefault("1s")
-        Duration backoff();
 
         /**
          * Networks (CIDR, comma-separated) webhooks may target although they are loopback or

@@ -3,13 +3,8 @@ package dev.newsalerts.notifier.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newsalerts.notifier.client.DeliveryException;
-import dev.newsalerts.notifier.client.EmailSender;
-import dev.newsalerts.notifier.client.WebhookPayloads;
-import dev.newsalerts.notifier.client.WebhookSender;
-import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Alert;
-import dev.newsalerts.notifier.domain.Channel;
+import dev.newsalerts.notifier.domain.Delivery;
 import dev.newsalerts.notifier.domain.RecentAlerts;
 import dev.newsalerts.notifier.domain.Subscription;
 import io.quarkus.logging.Log;
@@ -25,10 +20,11 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Sends each alert from {@code news.alerts} to every subscription that wants it (its rules, score
- * and language). The alert is acknowledged (its offset committed) only after every delivery
- * succeeded; otherwise it goes to {@code news.alerts.dlq} naming the subscriptions that failed.
- * A webhook that answers 410 Gone disables its subscription instead.
+ * Turns each alert from {@code news.alerts} into one delivery per subscription that wants it (its
+ * rules, score and language) and makes the first attempt of each, all at once. The alert is
+ * acknowledged (its offset committed) only when every delivery's outcome is in Kafka: delivered,
+ * or parked for a retry or as a dead letter ({@link DeliveryService}). An unreadable alert goes to
+ * {@code news.alerts.dlq} with the reason.
  *
  * <p>Deliveries block (HTTP, SMTP), so they run on a worker of our own rather than on the
  * connector's ordered worker context, where the blocking mailer would wait on itself. Alerts are
@@ -38,25 +34,20 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class AlertDispatcher {
 
     private static final Duration LOAD_WAIT = Duration.ofSeconds(30);
-    private static final int GONE = 410;
 
     private final ObjectMapper mapper;
-    private final NotifierConfig config;
     private final SubscriptionStore subscriptions;
-    private final WebhookSender webhooks;
-    private final WebhookPayloads payloads;
-    private final EmailSender email;
+    private final DeliveryLog log;
+    private final DeliveryService deliveries;
     private final RecentAlerts recent;
     private final ManagedExecutor workers;
 
-    public AlertDispatcher(ObjectMapper mapper, NotifierConfig config, SubscriptionStore subscriptions,
-            WebhookSender webhooks, WebhookPayloads payloads, EmailSender email, RecentAlerts recent, ManagedExecutor workers) {
+    public AlertDispatcher(ObjectMapper mapper, SubscriptionStore subscriptions, DeliveryLog log,
+            DeliveryService deliveries, RecentAlerts recent, ManagedExecutor workers) {
         this.mapper = mapper;
-        this.config = config;
         this.subscriptions = subscriptions;
-        this.webhooks = webhooks;
-        this.payloads = payloads;
-        this.email = email;
+        this.log = log;
+        this.deliveries = deliveries;
         this.recent = recent;
         this.workers = workers;
     }
@@ -68,74 +59,33 @@ public class AlertDispatcher {
         recent.add(alert, Instant.now());
         Log.infof("Alert %s: \"%s\" (%s)", alert.alertId(), alert.story().title(),
                 alert.matches().stream().map(Alert.Match::ruleId).toList());
-        return CompletableFuture.runAsync(() -> deliver(raw, alert), workers);
+        return CompletableFuture.supplyAsync(() -> firstAttempts(raw, alert), workers)
+                .thenCompose(attempts -> CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new)));
     }
 
-    private void deliver(JsonNode raw, Alert alert) {
-        awaitSubscriptions();
-        List<String> failures = new ArrayList<>();
+    private List<CompletableFuture<Void>> firstAttempts(JsonNode raw, Alert alert) {
+        awaitState();
+        Instant now = Instant.now();
+        List<CompletableFuture<Void>> attempts = new ArrayList<>();
         for (Subscription subscription : subscriptions.all()) {
-            List<Alert.Match> wanted = subscription.wanted(alert);
-            if (wanted.isEmpty()) {
-                continue;
+            Delivery delivery = Delivery.first(subscription, alert.alertId(), raw, now);
+            if (subscription.wanted(alert).isEmpty() || log.get(delivery.deliveryId()).isPresent()) {
+                continue; // not wanted, or handled before a restart
             }
-            try {
-                if (subscription.channel() == Channel.EMAIL) {
-                    email.send(subscription.target(), alert);
-                } else {
-                    deliverToWebhook(subscription, alert, payloads.payload(subscription.format(), raw, alert, wanted));
-                }
-                Log.debugf("Alert %s delivered to subscription %s", alert.alertId(), subscription.id());
-            } catch (DeliveryException e) {
-                Log.warnf("Alert %s not delivered to subscription %s (%s): %s", alert.alertId(), subscription.id(),
-                        subscription.name(), e.getMessage());
-                failures.add("subscription " + subscription.id() + " (" + subscription.channel().name().toLowerCase()
-                        + " " + subscription.target() + "): " + e.getMessage());
-            }
+            attempts.add(deliveries.attempt(delivery).toCompletableFuture());
         }
-        if (!failures.isEmpty()) {
-            throw new CompletionException(new IllegalStateException("undelivered: " + String.join("; ", failures)));
-        }
+        return attempts;
     }
 
-    private void deliverToWebhook(Subscription subscription, Alert alert, String payload) throws DeliveryException {
-        Duration backoff = config.webhook().backoff();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                webhooks.send(subscription.target(), subscription.secret(), alert.alertId(), payload);
-                return;
-            } catch (DeliveryException e) {
-                if (e.status() == GONE) {
-                    subscriptions.disable(subscription, "the receiver answered 410 Gone at " + Instant.now());
-                    return;
-                }
-                if (attempt >= config.webhook().attempts() || !pause(backoff)) {
-                    throw e;
-                }
-                backoff = backoff.multipliedBy(2);
-            }
-        }
-    }
-
-    private void awaitSubscriptions() {
+    /** Subscriptions and the delivery log are read from Kafka at start-up; alerts wait for both. */
+    private void awaitState() {
         try {
-            while (!subscriptions.awaitLoaded(LOAD_WAIT)) {
-                Log.warnf("Still reading %s; alerts wait until every subscription is known", Topics.SUBSCRIPTIONS);
+            while (!subscriptions.awaitLoaded(LOAD_WAIT) || !log.awaitLoaded(LOAD_WAIT)) {
+                Log.warnf("Still reading %s and %s; alerts wait until both are known", Topics.SUBSCRIPTIONS, Topics.DELIVERIES);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CompletionException(new IllegalStateException("interrupted while reading the subscriptions"));
-        }
-    }
-
-    /** Waits between attempts to a failing receiver; false when interrupted (shutting down). */
-    private static boolean pause(Duration backoff) {
-        try {
-            Thread.sleep(backoff.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

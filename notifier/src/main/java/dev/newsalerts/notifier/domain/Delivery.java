@@ -1,0 +1,37 @@
+package dev.newsalerts.notifier.domain;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/**
+ * One alert on its way to one subscription: what {@code news.deliveries.retry} and
+ * {@code news.deliveries.dlq} hold (key: subscription id), so a retry survives restarts.
+ *
+ * @param alert the alert as the classifier published it
+ * @param attempts attempts made so far
+ * @param dueAt when the next attempt is due
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Delivery(String deliveryId, String subscriptionId, String alertId, JsonNode alert, int attempts,
+        Instant dueAt, String lastError) {
+
+    /** The delivery of an alert to a subscription, before any attempt: its id is the same however often it is made. */
+    public static Delivery first(Subscription subscription, String alertId, JsonNode alert, Instant now) {
+        return new Delivery(alertId + ":" + subscription.id(), subscription.id(), alertId, alert, 0, now, null);
+    }
+
+    public Delivery failed(String error, Instant nextDueAt) {
+        return new Delivery(deliveryId, subscriptionId, alertId, alert, attempts + 1, nextDueAt, error);
+    }
+
+    /** Parked without an attempt (its receiver is cooling down after failures), to try at {@code dueAt}. */
+    public Delivery postponed(Instant nextDueAt) {
+        return new Delivery(deliveryId, subscriptionId, alertId, alert, attempts, nextDueAt, lastError);
+    }
+
+    /** Taken out of the dead letters to be tried again from the start. */
+    public Delivery replayed(Instant now) {
+        return new Delivery(deliveryId, subscriptionId, alertId, alert, 0, now, lastError);
+    }
+}

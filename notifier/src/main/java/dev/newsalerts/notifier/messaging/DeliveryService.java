@@ -1,0 +1,172 @@
+package dev.newsalerts.notifier.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsalerts.notifier.client.DeliveryException;
+import dev.newsalerts.notifier.client.EmailSender;
+import dev.newsalerts.notifier.client.EndpointPacer;
+import dev.newsalerts.notifier.client.WebhookPayloads;
+import dev.newsalerts.notifier.client.WebhookSender;
+import dev.newsalerts.notifier.config.NotifierConfig;
+import dev.newsalerts.notifier.domain.Alert;
+import dev.newsalerts.notifier.domain.Channel;
+import dev.newsalerts.notifier.domain.Delivery;
+import dev.newsalerts.notifier.domain.DeliveryRecord;
+import dev.newsalerts.notifier.domain.DeliveryRecord.State;
+import dev.newsalerts.notifier.domain.RetrySchedule;
+import dev.newsalerts.notifier.domain.Subscription;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.context.ManagedExecutor;
+
+/**
+ * Makes one attempt of a delivery and records what became of it, in Kafka, before the caller
+ * acknowledges its source record: delivered (in the delivery log), to be retried (in
+ * {@code news.deliveries.retry}, per the retry schedule and Retry-After), given up (in
+ * {@code news.deliveries.dlq}), or gone (410: the subscription is disabled). A delivery the log
+ * already knows the outcome of is not attempted again, so restarts and rebalances send nothing twice.
+ */
+@ApplicationScoped
+public class DeliveryService {
+
+    private static final int GONE = 410;
+
+    private final SubscriptionStore subscriptions;
+    private final DeliveryLog log;
+    private final ParkedDeliveries parked;
+    private final WebhookSender webhooks;
+    private final WebhookPayloads payloads;
+    private final EmailSender email;
+    private final EndpointPacer pacer;
+    private final ObjectMapper mapper;
+    private final ManagedExecutor workers;
+    private final RetrySchedule schedule;
+    private final Duration disableAfter;
+
+    public DeliveryService(SubscriptionStore subscriptions, DeliveryLog log, ParkedDeliveries parked, WebhookSender webhooks,
+            WebhookPayloads payloads, EmailSender email, EndpointPacer pacer, ObjectMapper mapper, ManagedExecutor workers,
+            NotifierConfig config) {
+        this.subscriptions = subscriptions;
+        this.log = log;
+        this.parked = parked;
+        this.webhooks = webhooks;
+        this.payloads = payloads;
+        this.email = email;
+        this.pacer = pacer;
+        this.mapper = mapper;
+        this.workers = workers;
+        this.schedule = new RetrySchedule(config.delivery().retrySchedule(), config.delivery().jitter());
+        this.disableAfter = config.delivery().disableAfter();
+    }
+
+    /** Completes once the outcome of the attempt is safely in Kafka. */
+    public CompletionStage<Void> attempt(Delivery delivery) {
+        return CompletableFuture.runAsync(() -> attemptNow(delivery), workers);
+    }
+
+    private void attemptNow(Delivery delivery) {
+        Optional<DeliveryRecord> known = log.get(delivery.deliveryId());
+        if (known.isPresent() && (known.get().isFinished() || known.get().attemptCount() > delivery.attempts())) {
+            Log.debugf("Delivery %s already %s", delivery.deliveryId(), known.get().state());
+            return;
+        }
+        Optional<Subscription> found = subscriptions.get(delivery.subscriptionId());
+        if (found.isEmpty()) {
+            Log.infof("Dropping delivery %s: subscription %s no longer exists", delivery.deliveryId(), delivery.subscriptionId());
+            return;
+        }
+        Subscription subscription = found.get();
+        Alert alert = mapper.convertValue(delivery.alert(), Alert.class);
+        Instant now = Instant.now();
+        if (!subscription.enabled()) {
+            giveUp(delivery, known, alert, null, "subscription disabled: " + subscription.disabledReason());
+            return;
+        }
+        Optional<Instant> cooling = pacer.coolingUntil(subscription.id(), now);
+        if (cooling.isPresent() && delivery.attempts() == 0) {
+            parked.retryLater(delivery.postponed(cooling.get()));
+            log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.RETRYING, null, now));
+            return;
+        }
+        List<Alert.Match> wanted = subscription.wanted(alert);
+        if (wanted.isEmpty() && delivery.attempts() == 0) {
+            return; // changed its rules since the alert was matched to it
+        }
+        send(subscription, delivery, known, alert, wanted);
+    }
+
+    private void send(Subscription subscription, Delivery delivery, Optional<DeliveryRecord> known, Alert alert,
+            List<Alert.Match> wanted) {
+        try {
+            pacer.acquire(subscription.id());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        }
+        Instant start = Instant.now();
+        try {
+            int status = subscription.channel() == Channel.EMAIL ? sendEmail(subscription, alert)
+                    : webhooks.send(subscription.target(), subscription.secret(), alert.alertId(),
+                            payloads.payload(subscription.format(), delivery.alert(), alert, wanted.isEmpty() ? alert.matches() : wanted));
+            pacer.succeeded(subscription.id());
+            log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.DELIVERED,
+                    attempt(delivery, start, status, null), Instant.now()));
+            Log.debugf("Delivery %s done (attempt %d)", delivery.deliveryId(), delivery.attempts() + 1);
+        } catch (DeliveryException e) {
+            failed(subscription, delivery, known, alert, start, e);
+        } finally {
+            pacer.release(subscription.id());
+        }
+    }
+
+    private int sendEmail(Subscription subscription, Alert alert) throws DeliveryException {
+        email.send(subscription.target(), alert);
+        return 0;
+    }
+
+    private void failed(Subscription subscription, Delivery delivery, Optional<DeliveryRecord> known, Alert alert,
+            Instant start, DeliveryException e) {
+        Instant now = Instant.now();
+        DeliveryRecord.Attempt attempt = attempt(delivery, start, e.status(), e.getMessage());
+        if (e.status() == GONE) {
+            subscriptions.disable(subscription, "its receiver answered 410 Gone at " + now);
+            log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.GONE, attempt, now));
+            return;
+        }
+        Optional<Instant> next = schedule.next(delivery.attempts() + 1, now, e.retryAfter());
+        if (next.isPresent()) {
+            pacer.failed(subscription.id(), next.get());
+            Log.infof("Delivery %s to subscription %s failed (attempt %d of %d, %s); next attempt at %s",
+                    delivery.deliveryId(), subscription.id(), delivery.attempts() + 1, schedule.maxAttempts(), e.getMessage(),
+                    next.get());
+            parked.retryLater(delivery.failed(e.getMessage(), next.get()));
+            log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.RETRYING, attempt, now));
+        } else {
+            giveUp(delivery.failed(e.getMessage(), now), known, alert, attempt,
+                    "all " + schedule.maxAttempts() + " attempts failed, the last: " + e.getMessage());
+        }
+        Optional<Instant> failingSince = log.failingSince(subscription.id());
+        if (failingSince.isPresent() && failingSince.get().plus(disableAfter).isBefore(now)) {
+            subscriptions.disable(subscription, "every delivery has failed since " + failingSince.get() + " (the last: "
+                    + e.getMessage() + ")");
+        }
+    }
+
+    private void giveUp(Delivery delivery, Optional<DeliveryRecord> known, Alert alert, DeliveryRecord.Attempt attempt,
+            String reason) {
+        Log.warnf("Delivery %s to subscription %s given up: %s", delivery.deliveryId(), delivery.subscriptionId(), reason);
+        parked.deadLetter(delivery, reason);
+        log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.DEAD, attempt, Instant.now()));
+    }
+
+    private static DeliveryRecord.Attempt attempt(Delivery delivery, Instant start, int status, String error) {
+        return new DeliveryRecord.Attempt(delivery.attempts() + 1, start, status,
+                Duration.between(start, Instant.now()).toMillis(), error);
+    }
+}

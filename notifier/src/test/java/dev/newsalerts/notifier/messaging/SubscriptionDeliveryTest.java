@@ -1,0 +1,161 @@
+package dev.newsalerts.notifier.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.standardwebhooks.Webhook;
+import dev.newsalerts.localkafka.LocalKafkaTestResource;
+import dev.newsalerts.localkafka.TopicContents;
+import dev.newsalerts.notifier.SmtpServerResource;
+import dev.newsalerts.notifier.TestAlerts;
+import dev.newsalerts.notifier.WebhookReceiverResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Alerts reaching subscriptions made through the API, with a real broker and a real receiver on loopback. */
+@QuarkusTest
+@WithTestResource(LocalKafkaTestResource.class)
+@WithTestResource(WebhookReceiverResource.class)
+@WithTestResource(SmtpServerResource.class)
+class SubscriptionDeliveryTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "notifier.api-token")
+    String token;
+
+    @AfterEach
+    void receiverUp() {
+        WebhookReceiverResource.switchDown = false;
+    }
+
+    @Test
+    void eachSubscriptionGetsOnlyTheRulesItWantsSignedWithItsOwnSecret() throws Exception {
+        String path = "/" + UUID.randomUUID();
+        JsonPath dispute = subscribe("{\"name\": \"dispute\", \"channel\": \"webhook\", \"target\": \"%s\","
+                + " \"rules\": [\"ms-openai-amazon-dispute\"], \"minScore\": 0.5}", path + "/dispute");
+        subscribe("{\"name\": \"pricing\", \"channel\": \"webhook\", \"target\": \"%s\", \"rules\": [\"cloud-pricing\"]}",
+                path + "/pricing");
+        subscribe("{\"name\": \"english only\", \"channel\": \"webhook\", \"target\": \"%s\", \"language\": \"zh\"}",
+                path + "/chinese");
+        ObjectNode alert = TestAlerts.alert("Microsoft weighs legal action " + UUID.randomUUID());
+        TestAlerts.publish(bootstrapServers, alert);
+
+        WebhookReceiverResource.Delivery delivery = await().atMost(Duration.ofSeconds(30))
+                .until(() -> received(path + "/dispute"), list -> !list.isEmpty()).get(0);
+        new Webhook(dispute.getString("secret")).verify(delivery.body(), delivery.headers());
+        assertThat(delivery.headers().get("Webhook-id")).containsExactly(alert.get("alertId").asText());
+        JsonNode payload = MAPPER.readTree(delivery.body());
+        assertThat(payload.get("data").get("story").get("title").asText()).isEqualTo(alert.get("story").get("title").asText());
+
+        awaitLogged(dispute.getString("id"), alert.get("alertId").asText(), "delivered");
+        assertThat(received(path + "/pricing")).as("a subscription to another rule").isEmpty();
+        assertThat(received(path + "/chinese")).as("a subscription to another language").isEmpty();
+    }
+
+    @Test
+    void aSlackSubscriptionGetsSlacksIncomingWebhookJson() throws Exception {
+        String path = "/" + UUID.randomUUID() + "/slack";
+        subscribe("{\"name\": \"slack\", \"channel\": \"webhook\", \"target\": \"%s\", \"format\": \"slack\"}", path);
+        ObjectNode alert = TestAlerts.alert("OpenAI <b>& Amazon</b> " + UUID.randomUUID());
+        TestAlerts.publish(bootstrapServers, alert);
+
+        String body = await().atMost(Duration.ofSeconds(30)).until(() -> received(path), list -> !list.isEmpty()).get(0).body();
+        String text = MAPPER.readTree(body).get("text").asText();
+        assertThat(text).startsWith("*<" + alert.get("story").get("link").asText() + "|OpenAI &lt;b&gt;&amp; Amazon&lt;/b&gt;")
+                .contains("Microsoft–OpenAI–Amazon cloud dispute");
+    }
+
+    @Test
+    void aReceiverThatIsDownForAWhileGetsTheAlertOnceWhenItIsBackAndTheLogShowsTheRetries() {
+        String path = "/" + UUID.randomUUID() + "/switch";
+        String id = subscribe("{\"name\": \"flaky\", \"channel\": \"webhook\", \"target\": \"%s\"}", path).getString("id");
+        WebhookReceiverResource.switchDown = true;
+        ObjectNode alert = TestAlerts.alert("Amazon and OpenAI sign a deal " + UUID.randomUUID());
+        String alertId = alert.get("alertId").asText();
+        TestAlerts.publish(bootstrapServers, alert);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> received(path).size() >= 2);
+        WebhookReceiverResource.switchDown = false;
+
+        awaitLogged(id, alertId, "delivered");
+        assertThat(received(path).stream().filter(WebhookReceiverResource.Delivery::succeeded)).hasSize(1);
+        JsonPath log = api().get("/subscriptions/" + id + "/deliveries").then().statusCode(200).extract().jsonPath();
+        List<Integer> statuses = log.getList("find { it.alertId == '" + alertId + "' }.attempts.status");
+        assertThat(statuses).hasSizeGreaterThanOrEqualTo(3).startsWith(503, 503).endsWith(204);
+        assertThat(log.getString("find { it.alertId == '" + alertId + "' }.attempts[0].error")).isEqualTo("receiver answered HTTP 503");
+    }
+
+    @Test
+    void deadDeliveriesCanBeReplayedOnceTheReceiverIsBack() {
+        String path = "/" + UUID.randomUUID() + "/switch";
+        String id = subscribe("{\"name\": \"replay me\", \"channel\": \"webhook\", \"target\": \"%s\"}", path).getString("id");
+        WebhookReceiverResource.switchDown = true;
+        ObjectNode alert = TestAlerts.alert("Microsoft and OpenAI rewrite their contract " + UUID.randomUUID());
+        String alertId = alert.get("alertId").asText();
+        TestAlerts.publish(bootstrapServers, alert);
+
+        awaitLogged(id, alertId, "dead");
+        ConsumerRecord<String, String> dead = TopicContents.readAll(bootstrapServers, Topics.DELIVERIES_DLQ).stream()
+                .filter(record -> id.equals(record.key())).findFirst().orElseThrow();
+        assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("all 5 attempts failed").contains("HTTP 503");
+        assertThat(received(path)).hasSize(5).noneMatch(WebhookReceiverResource.Delivery::succeeded);
+
+        WebhookReceiverResource.switchDown = false;
+        api().post("/subscriptions/" + id + "/deliveries/replay").then().statusCode(200).extract().path("replayed").equals(1);
+        awaitLogged(id, alertId, "delivered");
+        assertThat(received(path).stream().filter(WebhookReceiverResource.Delivery::succeeded)).hasSize(1);
+        assertThat(api().post("/subscriptions/" + id + "/deliveries/replay").then().statusCode(200)
+                .extract().<Integer>path("replayed")).as("nothing left to replay").isZero();
+    }
+
+    @Test
+    void aReceiverAnswering410GoneDisablesItsSubscriptionSayingWhy() {
+        String path = "/" + UUID.randomUUID() + "/gone";
+        String id = subscribe("{\"name\": \"gone\", \"channel\": \"webhook\", \"target\": \"%s\"}", path).getString("id");
+        TestAlerts.publish(bootstrapServers, TestAlerts.alert("Amazon Bedrock gets OpenAI models " + UUID.randomUUID()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api().get("/subscriptions/" + id).then()
+                .body("enabled", org.hamcrest.Matchers.equalTo(false))
+                .body("disabledReason", org.hamcrest.Matchers.containsString("410 Gone")));
+        assertThat(received(path)).hasSize(1);
+    }
+
+    private JsonPath subscribe(String json, String path) {
+        return api().body(json.formatted(WebhookReceiverResource.url() + path)).post("/subscriptions")
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    private void awaitLogged(String subscriptionId, String alertId, String state) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api().get("/subscriptions/" + subscriptionId
+                + "/deliveries").then().statusCode(200).extract().jsonPath()
+                .<String>getList("findAll { it.alertId == '" + alertId + "' }.state")).containsExactly(state));
+    }
+
+    private RequestSpecification api() {
+        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+    }
+
+    private static List<WebhookReceiverResource.Delivery> received(String path) {
+        return WebhookReceiverResource.deliveries().stream().filter(delivery -> delivery.path().equals("/hook" + path)).toList();
+    }
+}
