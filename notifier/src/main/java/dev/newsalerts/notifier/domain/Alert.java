@@ -12,6 +12,11 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Alert(String alertId, Story story, List<Match> matches, String rulesVersion, Instant classifiedAt) {
 
+    /** The same alert reporting only some of its matches (those a subscription wants). */
+    public Alert withMatches(List<Match> wanted) {
+        return new Alert(alertId, story, wanted, rulesVersion, classifiedAt);
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Story(String storyId, String feedUrl, String feedTitle, String link, String title, String summary,
             String language, Instant publishedAt) {

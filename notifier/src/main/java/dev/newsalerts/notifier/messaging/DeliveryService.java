@@ -111,9 +111,10 @@ public class DeliveryService {
         }
         Instant start = Instant.now();
         try {
-            int status = subscription.channel() == Channel.EMAIL ? sendEmail(subscription, alert)
+            List<Alert.Match> matches = wanted.isEmpty() ? alert.matches() : wanted;
+            int status = subscription.channel() == Channel.EMAIL ? sendEmail(subscription, alert.withMatches(matches))
                     : webhooks.send(subscription.target(), subscription.secret(), alert.alertId(),
-                            payloads.payload(subscription.format(), delivery.alert(), alert, wanted.isEmpty() ? alert.matches() : wanted));
+                            payloads.payload(subscription.format(), delivery.alert(), alert, matches));
             pacer.succeeded(subscription.id());
             log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.DELIVERED,
                     attempt(delivery, start, status, null), Instant.now()));
