@@ -3,9 +3,6 @@ package dev.newsalerts.poller.client;
 import dev.newsalerts.poller.config.PollerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -14,46 +11,78 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.UnresolvedAddressException;
-import java.util.Locale;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.InflaterInputStream;
 import javax.net.ssl.SSLException;
 
 /**
  * Fetches feeds over HTTP with the limits a crawler of strangers' servers needs: connect and
- * whole-response timeouts, a body size cap that also holds after decompression, at most five
- * redirects (the JDK client's limit) and conditional GET.
+ * whole-response timeouts (redirects included), a body size cap that also holds after
+ * decompression, at most {@value #MAX_REDIRECTS} redirects with loops named as such, conditional
+ * GET, and the {@code Retry-After} of a 429 or 503 passed on to the caller.
  */
 @ApplicationScoped
 public class FeedFetcher {
 
+    /** Redirects followed before giving up. */
+    public static final int MAX_REDIRECTS = 5;
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final String ACCEPT =
             "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5";
 
     private final PollerConfig.Fetch config;
     private final HttpClient client;
+    private final Clock clock;
 
     @Inject
     public FeedFetcher(PollerConfig config) {
-        this(config.fetch());
+        this(config.fetch(), Clock.systemUTC());
     }
 
-    FeedFetcher(PollerConfig.Fetch config) {
+    public FeedFetcher(PollerConfig.Fetch config, Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
     /** Fetches {@code url}, sending the validators of the previous fetch when there are any. */
     public FetchResult fetch(String url, String etag, String lastModified) throws FetchException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(config.timeout())
+        Instant deadline = clock.instant().plus(config.timeout());
+        List<URI> chain = new ArrayList<>(List.of(URI.create(url)));
+        HttpResponse<byte[]> response = send(request(chain.get(0), etag, lastModified, deadline), chain.get(0), deadline);
+        while (REDIRECTS.contains(response.statusCode())) {
+            URI next = redirectTarget(response, chain);
+            chain.add(next);
+            response = send(request(next, etag, lastModified, deadline), next, deadline);
+        }
+        if (response.statusCode() == 304) {
+            return FetchResult.unchanged(etag, lastModified);
+        }
+        if (response.statusCode() < 200 || response.statusCode() > 299) {
+            throw statusError(response);
+        }
+        byte[] body = BodyDecoder.decode(response.body(),
+                response.headers().firstValue("Content-Encoding").orElse(null), config.maxBytes());
+        return new FetchResult(false, body, response.headers().firstValue("Content-Type").orElse(null),
+                response.headers().firstValue("ETag").orElse(null),
+                response.headers().firstValue("Last-Modified").orElse(null));
+    }
+
+    private HttpRequest request(URI uri, String etag, String lastModified, Instant deadline) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(remaining(deadline))
                 .header("User-Agent", config.userAgent())
                 .header("Accept", ACCEPT)
                 .header("Accept-Encoding", "gzip, deflate");
@@ -63,26 +92,52 @@ public class FeedFetcher {
         if (lastModified != null) {
             request.header("If-Modified-Since", lastModified);
         }
-        HttpResponse<byte[]> response = send(request.build(), URI.create(url));
-        String newEtag = response.headers().firstValue("ETag").orElse(null);
-        String newLastModified = response.headers().firstValue("Last-Modified").orElse(null);
-        if (response.statusCode() == 304) {
-            return FetchResult.unchanged(etag, lastModified);
-        }
-        if (response.statusCode() < 200 || response.statusCode() > 299) {
-            throw new FetchException("HTTP status " + response.statusCode());
-        }
-        String encoding = response.headers().firstValue("Content-Encoding").orElse("identity");
-        byte[] body = decoded(response.body(), encoding);
-        String contentType = response.headers().firstValue("Content-Type").orElse(null);
-        return new FetchResult(false, body, contentType, newEtag, newLastModified);
+        return request.build();
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request, URI uri) throws FetchException {
-        CompletableFuture<HttpResponse<byte[]>> response =
-                client.sendAsync(request, info -> new CappedBodySubscriber(config.maxBytes()));
+    private URI redirectTarget(HttpResponse<?> response, List<URI> chain) throws FetchException {
+        URI from = chain.get(chain.size() - 1);
+        String location = response.headers().firstValue("Location")
+                .orElseThrow(() -> new FetchException("HTTP status " + response.statusCode() + " redirect without a Location"));
+        URI next;
         try {
-            return response.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            next = from.resolve(URI.create(location.strip().replace(" ", "%20")));
+        } catch (IllegalArgumentException e) {
+            throw new FetchException("redirect to an invalid URL: " + location);
+        }
+        if (!"http".equalsIgnoreCase(next.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
+            throw new FetchException("redirect to a URL that is not http or https: " + location);
+        }
+        if (chain.contains(next)) {
+            throw new FetchException("redirect loop: " + path(chain) + " -> " + next);
+        }
+        if (chain.size() > MAX_REDIRECTS) {
+            throw new FetchException("more than " + MAX_REDIRECTS + " redirects: " + path(chain) + " -> " + next);
+        }
+        return next;
+    }
+
+    private static String path(List<URI> chain) {
+        return String.join(" -> ", chain.stream().map(URI::toString).toList());
+    }
+
+    private FetchException statusError(HttpResponse<?> response) {
+        int status = response.statusCode();
+        if (status == 429 || status == 503) {
+            Optional<Instant> retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
+                    clock.instant());
+            if (retryAfter.isPresent()) {
+                return new FetchException("HTTP status " + status + ", asked to retry after " + retryAfter.get(),
+                        retryAfter.get());
+            }
+        }
+        return new FetchException("HTTP status " + status);
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request, URI uri, Instant deadline) throws FetchException {
+        CompletableFuture<HttpResponse<byte[]>> response = client.sendAsync(request, CappedBodySubscriber.handler(config.maxBytes()));
+        try {
+            return response.get(remaining(deadline).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             response.cancel(true);
             throw new FetchException("no complete response within " + config.timeout().toSeconds() + " s");
@@ -93,32 +148,15 @@ public class FeedFetcher {
             }
             throw new FetchException(describe(cause, uri), cause);
         } catch (InterruptedException e) {
+            response.cancel(true);
             Thread.currentThread().interrupt();
             throw new FetchException("interrupted");
         }
     }
 
-    private byte[] decoded(byte[] body, String encoding) throws FetchException {
-        InputStream decoder;
-        try {
-            decoder = switch (encoding.strip().toLowerCase(Locale.ROOT)) {
-                case "gzip", "x-gzip" -> new GZIPInputStream(new ByteArrayInputStream(body));
-                case "deflate" -> new InflaterInputStream(new ByteArrayInputStream(body));
-                default -> null;
-            };
-            if (decoder == null) {
-                return body;
-            }
-            try (InputStream in = decoder) {
-                byte[] decodedBody = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxBytes() + 1));
-                if (decodedBody.length > config.maxBytes()) {
-                    throw new FetchException("decompressed body larger than " + config.maxBytes() + " bytes");
-                }
-                return decodedBody;
-            }
-        } catch (IOException e) {
-            throw new FetchException("cannot decode " + encoding + " body: " + e.getMessage(), e);
-        }
+    private Duration remaining(Instant deadline) {
+        Duration left = Duration.between(clock.instant(), deadline);
+        return left.isNegative() || left.isZero() ? Duration.ofMillis(1) : left;
     }
 
     /** A network failure in words a feed owner understands. */
