@@ -20,11 +20,21 @@ public class FeedServerResource implements QuarkusTestResourceLifecycleManager {
 
     private static final AtomicReference<String> FEED = new AtomicReference<>("");
     private static final AtomicInteger NOT_MODIFIED = new AtomicInteger();
+    private static final AtomicReference<String[]> FAILURE = new AtomicReference<>();
     private static String feedUrl;
     private HttpServer server;
 
     public static void serve(String rss) {
         FEED.set(rss);
+        FAILURE.set(null);
+    }
+
+    /** Answers every request with {@code status} and the header name/value pairs given, until the next {@link #serve}. */
+    public static void failWith(int status, String... headers) {
+        String[] failure = new String[headers.length + 1];
+        failure[0] = Integer.toString(status);
+        System.arraycopy(headers, 0, failure, 1, headers.length);
+        FAILURE.set(failure);
     }
 
     public static String feedUrl() {
@@ -50,6 +60,15 @@ public class FeedServerResource implements QuarkusTestResourceLifecycleManager {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             com.sun.net.httpserver.HttpHandler handler = exchange -> {
+                String[] failure = FAILURE.get();
+                if (failure != null) {
+                    for (int i = 1; i + 1 < failure.length; i += 2) {
+                        exchange.getResponseHeaders().set(failure[i], failure[i + 1]);
+                    }
+                    exchange.sendResponseHeaders(Integer.parseInt(failure[0]), -1);
+                    exchange.close();
+                    return;
+                }
                 String body = FEED.get();
                 String etag = "\"" + Integer.toHexString(body.hashCode()) + "\"";
                 if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {

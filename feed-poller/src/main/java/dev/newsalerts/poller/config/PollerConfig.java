@@ -15,13 +15,35 @@ public interface PollerConfig {
     @WithDefault("5m")
     Duration interval();
 
-    /** Feeds fetched at the same time. */
+    /** Feeds fetched at the same time, over all hosts. */
     @WithDefault("8")
     int maxConcurrentFetches();
+
+    /** Feeds of one host fetched at the same time, so a host with many feeds is not hammered. */
+    @WithDefault("2")
+    int maxFetchesPerHost();
+
+    /** Whether feeds are polled when due; off only where tests start every poll themselves. */
+    @WithDefault("true")
+    boolean schedulingEnabled();
+
+    /** How long a failing feed waits before its next poll. */
+    Backoff backoff();
 
     /** Story ids remembered per feed, so that an item is never published twice; more than any feed holds. */
     @WithDefault("2000")
     int seenIdsPerFeed();
+
+    interface Backoff {
+
+        /** Longest wait after failures: it doubles from the feed's interval with each failure in a row, up to this. */
+        @WithDefault("6h")
+        Duration max();
+
+        /** Longest wait a server's Retry-After (on a 429 or 503) is granted; a longer one is cut to this. */
+        @WithDefault("24h")
+        Duration maxRetryAfter();
+    }
 
     /** How feeds are fetched over HTTP. */
     Fetch fetch();

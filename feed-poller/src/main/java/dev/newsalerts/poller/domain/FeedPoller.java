@@ -22,12 +22,16 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Polls every feed on an interval and publishes each story not published before. */
+/**
+ * Polls every feed when it is due ({@link PollTiming}, {@link PollDispatcher}) and publishes each
+ * story not published before. The feeds come from the feeds file and from {@link #add}.
+ */
 @ApplicationScoped
 public class FeedPoller {
 
@@ -37,9 +41,10 @@ public class FeedPoller {
     private final StoryPublisher publisher;
     private final Scheduler scheduler;
     private final Clock clock = Clock.systemUTC();
-    private final Map<String, FeedStatus> statuses = new ConcurrentHashMap<>();
-    private List<FeedSource> feeds = List.of();
+    private final PollTiming timing;
+    private final Map<String, PolledFeed> feeds = new ConcurrentHashMap<>();
     private ExecutorService fetchers;
+    private PollDispatcher dispatcher;
 
     public FeedPoller(PollerConfig config, FeedFetcher fetcher, FeedStateStore stateStore, StoryPublisher publisher,
             Scheduler scheduler) {
@@ -48,19 +53,29 @@ public class FeedPoller {
         this.stateStore = stateStore;
         this.publisher = publisher;
         this.scheduler = scheduler;
+        this.timing = new PollTiming(config.backoff().max(), config.backoff().maxRetryAfter(),
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     void start(@Observes StartupEvent event) {
-        feeds = FeedList.load(config.feedsFile());
-        feeds.forEach(feed -> statuses.put(feed.url(), FeedStatus.neverPolled(feed)));
+        Instant start = clock.instant();
+        for (FeedSource feed : FeedList.load(config.feedsFile())) {
+            Instant first = timing.firstPoll(feed.url(), start, feed.interval() == null ? config.interval() : feed.interval());
+            feeds.put(feed.url(), new PolledFeed(feed, PolledFeed.Origin.FILE, config.interval(), first));
+        }
         stateStore.load();
         fetchers = Executors.newFixedThreadPool(config.maxConcurrentFetches());
-        scheduler.newJob("poll-feeds")
-                .setInterval(config.interval().toString())
-                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                .setTask(execution -> pollAll())
-                .schedule();
-        Log.infof("Polling %d feeds every %d s", feeds.size(), config.interval().toSeconds());
+        dispatcher = new PollDispatcher(fetchers, config.maxConcurrentFetches(), new HostLimiter(config.maxFetchesPerHost()),
+                clock::instant, this::poll);
+        if (config.schedulingEnabled()) {
+            scheduler.newJob("dispatch-feed-polls")
+                    .setInterval("1s")
+                    .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                    .setTask(execution -> dispatcher.dispatchDue(feeds.values()))
+                    .schedule();
+        }
+        Log.infof("Polling %d feeds, every %d s unless a feed sets its own interval; first polls spread over that time",
+                feeds.size(), config.interval().toSeconds());
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -69,48 +84,46 @@ public class FeedPoller {
         }
     }
 
-    /** One poll of every feed; returns when all are done. */
+    /** One poll of every feed now, due or not; returns when all are done. */
     public void pollAll() {
-        List<Future<?>> polls = new ArrayList<>();
-        for (FeedSource feed : feeds) {
-            polls.add(fetchers.submit(() -> poll(feed)));
-        }
-        for (Future<?> poll : polls) {
-            try {
-                poll.get();
-            } catch (Exception e) {
-                Log.errorf(e, "A feed poll ended unexpectedly");
-            }
-        }
+        dispatcher.pollAllNow(List.copyOf(feeds.values())).join();
     }
 
-    public Collection<FeedStatus> statuses() {
-        return statuses.values();
+    public Collection<PolledFeed> feeds() {
+        return Collections.unmodifiableCollection(feeds.values());
     }
 
-    void poll(FeedSource feed) {
+    public Optional<PolledFeed> feed(String url) {
+        return Optional.ofNullable(feeds.get(url));
+    }
+
+    /** Distinct stories seen in a feed, as remembered in {@code news.feed-state}. */
+    public int itemsSeen(String url) {
+        return stateStore.get(url).seenStoryIds().size();
+    }
+
+    void poll(PolledFeed feed) {
+        String url = feed.source().url();
         Instant now = clock.instant();
         try {
-            int published = pollOnce(feed, now);
-            statuses.computeIfPresent(feed.url(), (url, status) -> status.succeeded(now, published));
+            FetchResult result = fetcher.fetch(url, stateStore.get(url).etag(), stateStore.get(url).lastModified());
+            int published = result.notModified() ? 0 : publish(feed.source(), result, now);
+            feed.succeeded(now, result.notModified(), published, timing.afterSuccess(clock.instant(), feed.interval()));
             if (published > 0) {
-                Log.infof("Feed %s: published %d new stories", feed.url(), published);
+                Log.infof("Feed %s: published %d new stories", url, published);
             } else {
-                Log.debugf("Feed %s: nothing new", feed.url());
+                Log.debugf("Feed %s: nothing new%s", url, result.notModified() ? " (304)" : "");
             }
-        } catch (FetchException | FeedParser.FeedParseException e) {
-            fail(feed, now, e.getMessage());
+        } catch (FetchException e) {
+            fail(feed, now, e.getMessage(), e.retryAfter());
+        } catch (FeedParser.FeedParseException e) {
+            fail(feed, now, e.getMessage(), Optional.empty());
         } catch (Exception e) {
-            fail(feed, now, e.toString());
+            fail(feed, now, e.toString(), Optional.empty());
         }
     }
 
-    private int pollOnce(FeedSource feed, Instant now) throws FetchException {
-        FeedState state = stateStore.get(feed.url());
-        FetchResult result = fetcher.fetch(feed.url(), state.etag(), state.lastModified());
-        if (result.notModified()) {
-            return 0;
-        }
+    private int publish(FeedSource feed, FetchResult result, Instant now) {
         SyndFeed parsed = FeedParser.parse(result.body(), result.contentType());
         List<Story> stories = StoryMapper.toStories(parsed, feed, now);
         List<Story> fresh = new ArrayList<>();
@@ -128,13 +141,15 @@ public class FeedPoller {
             throw e;
         }
         List<String> ids = stories.stream().map(Story::storyId).toList();
-        stateStore.save(state.afterPoll(result.etag(), result.lastModified(), ids, config.seenIdsPerFeed()))
+        stateStore.save(stateStore.get(feed.url()).afterPoll(result.etag(), result.lastModified(), ids, config.seenIdsPerFeed()))
                 .toCompletableFuture().join();
         return fresh.size();
     }
 
-    private void fail(FeedSource feed, Instant now, String reason) {
-        statuses.computeIfPresent(feed.url(), (url, status) -> status.failed(now, reason));
-        Log.warnf("Feed %s failed: %s", feed.url(), reason);
+    private void fail(PolledFeed feed, Instant now, String reason, Optional<Instant> retryAfter) {
+        Instant next = timing.afterFailure(clock.instant(), feed.interval(), feed.health().consecutiveFailures() + 1, retryAfter);
+        feed.failed(now, reason, next);
+        Log.warnf("Feed %s failed (%d in a row): %s; next poll at %s", feed.source().url(),
+                feed.health().consecutiveFailures(), reason, next);
     }
 }

@@ -1,7 +1,6 @@
 package dev.newsalerts.poller.rest;
 
 import dev.newsalerts.poller.domain.FeedPoller;
-import dev.newsalerts.poller.domain.FeedStatus;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,9 +18,11 @@ public class FeedResource {
         this.poller = poller;
     }
 
-    /** Every configured feed with the outcome of its last poll. */
+    /** Every feed with its health and next poll, by URL. */
     @GET
-    public List<FeedStatus> list() {
-        return poller.statuses().stream().sorted(Comparator.comparing(FeedStatus::url)).toList();
+    public List<FeedView> list() {
+        return poller.feeds().stream()
+                .map(feed -> FeedView.of(feed, poller.itemsSeen(feed.source().url())))
+                .sorted(Comparator.comparing(FeedView::url)).toList();
     }
 }

@@ -5,7 +5,11 @@ import static dev.newsalerts.poller.FeedServerResource.rss;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +20,7 @@ import dev.newsalerts.poller.domain.FeedPoller;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -93,9 +98,49 @@ class FeedPollingTest {
 
         given().get("/feeds").then().statusCode(200)
                 .body("url", hasItem(FeedServerResource.feedUrl()))
-                .body("[0].lastError", org.hamcrest.Matchers.containsString("not a valid RSS or Atom feed"))
-                .body("[0].consecutiveFailures", org.hamcrest.Matchers.greaterThan(0));
+                .body("find { it.url == '%s' }.lastError".formatted(FeedServerResource.feedUrl()),
+                        containsString("not a valid RSS or Atom feed"))
+                .body("find { it.url == '%s' }.consecutiveFailures".formatted(FeedServerResource.feedUrl()), greaterThan(0));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void aFeedAnswering500TwiceRecoversOnTheNextGoodPollAndKeepsItsLastError() {
+        FeedServerResource.serve(rss(item("healthy-a", "Healthy")));
+        poller.pollAll();
+        FeedServerResource.failWith(500);
+        poller.pollAll();
+        poller.pollAll();
+        given().get("/feeds").then().statusCode(200)
+                .body(feed("lastError"), equalTo("HTTP status 500"))
+                .body(feed("consecutiveFailures"), equalTo(2));
+
+        FeedServerResource.serve(rss(item("recovered-a", "Back again")));
+        poller.pollAll();
+
+        given().get("/feeds").then().statusCode(200)
+                .body(feed("consecutiveFailures"), equalTo(0))
+                .body(feed("lastError"), equalTo("HTTP status 500"))
+                .body(feed("lastSuccessAt"), notNullValue())
+                .body(feed("itemsSeen"), greaterThan(0))
+                .body(feed("notModifiedShare"), notNullValue());
+    }
+
+    @Test
+    void aRetryAfterPutsTheNextPollNoSoonerThanTheServerAsked() {
+        Instant before = Instant.now();
+        FeedServerResource.failWith(429, "Retry-After", "7200");
+        poller.pollAll();
+
+        String next = given().get("/feeds").then().statusCode(200)
+                .body(feed("lastError"), startsWith("HTTP status 429, asked to retry after"))
+                .extract().path(feed("nextPollAt"));
+        assertThat(Instant.parse(next)).isAfterOrEqualTo(before.plusSeconds(7200));
+        FeedServerResource.serve(rss(item("retry-a", "After the wait")));
+    }
+
+    private static String feed(String field) {
+        return "find { it.url == '%s' }.%s".formatted(FeedServerResource.feedUrl(), field);
     }
 
     private List<JsonNode> storiesWithLinksContaining(String fragment) throws Exception {

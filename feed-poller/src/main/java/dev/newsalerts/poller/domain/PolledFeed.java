@@ -1,0 +1,80 @@
+package dev.newsalerts.poller.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** A feed being polled: what it is, where it came from, how it has been doing, when it is polled next. */
+public final class PolledFeed {
+
+    /** Where a feed was declared. */
+    public enum Origin {
+        /** The feeds file ({@code poller.feeds-file}); changed by editing the file. */
+        FILE,
+        /** Added through the API and kept in the {@code news.feeds} topic. */
+        API
+    }
+
+    private final FeedSource source;
+    private final Origin origin;
+    private final Duration interval;
+    private final ReentrantLock polling = new ReentrantLock();
+    private volatile FeedHealth health = FeedHealth.NEVER_POLLED;
+    private volatile Instant nextPollAt;
+    private volatile boolean removed;
+
+    public PolledFeed(FeedSource source, Origin origin, Duration defaultInterval, Instant firstPoll) {
+        this.source = source;
+        this.origin = origin;
+        this.interval = source.interval() == null ? defaultInterval : source.interval();
+        this.nextPollAt = firstPoll;
+    }
+
+    public FeedSource source() {
+        return source;
+    }
+
+    public Origin origin() {
+        return origin;
+    }
+
+    public Duration interval() {
+        return interval;
+    }
+
+    public FeedHealth health() {
+        return health;
+    }
+
+    public Instant nextPollAt() {
+        return nextPollAt;
+    }
+
+    /** Whether the feed should be polled at {@code now}: due, not being polled and not removed. */
+    boolean isDue(Instant now) {
+        return !removed && !polling.isLocked() && !nextPollAt.isAfter(now);
+    }
+
+    /** Stops polls of this feed that are dispatched from now on. */
+    void remove() {
+        removed = true;
+    }
+
+    boolean isRemoved() {
+        return removed;
+    }
+
+    ReentrantLock polling() {
+        return polling;
+    }
+
+    void succeeded(Instant at, boolean notModified, int published, Instant next) {
+        health = health.succeeded(at, notModified, published);
+        nextPollAt = next;
+    }
+
+    void failed(Instant at, String reason, Instant next) {
+        health = health.failed(at, reason);
+        nextPollAt = next;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.newsalerts.poller.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.newsalerts.poller.config.IntervalJson;
+import dev.newsalerts.poller.domain.FeedHealth;
+import dev.newsalerts.poller.domain.PolledFeed;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A feed and its health as {@code GET /feeds} shows it. Counts are since this instance started,
+ * except {@code itemsSeen}: the distinct stories remembered for the feed in {@code news.feed-state}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FeedView(
+        String id,
+        String url,
+        String name,
+        String language,
+        @JsonSerialize(using = IntervalJson.Writer.class) Duration interval,
+        PolledFeed.Origin origin,
+        Instant lastPolledAt,
+        Instant lastSuccessAt,
+        Instant lastErrorAt,
+        String lastError,
+        int consecutiveFailures,
+        int itemsSeen,
+        long storiesPublished,
+        long polls,
+        Double notModifiedShare,
+        Instant nextPollAt) {
+
+    static FeedView of(PolledFeed feed, int itemsSeen) {
+        FeedHealth health = feed.health();
+        return new FeedView(feed.source().id(), feed.source().url(), feed.source().name(), feed.source().language(),
+                feed.interval(), feed.origin(), health.lastPolledAt(), health.lastSuccessAt(), health.lastErrorAt(),
+                health.lastError(), health.consecutiveFailures(), itemsSeen, health.storiesPublished(), health.polls(),
+                health.notModifiedShare(), feed.nextPollAt());
+    }
+}
