@@ -28,11 +28,14 @@ public class EndpointPacer {
         this.nanosBetweenAttempts = (long) (TimeUnit.SECONDS.toNanos(1) / config.delivery().ratePerSubscription());
     }
 
-    /** Waits for a slot to send to the subscription and its turn under the rate limit; then call {@link #release}. */
+    /** Waits for one of the subscription's in-flight slots; then call {@link #release}. */
     public void acquire(String subscriptionId) throws InterruptedException {
-        Endpoint endpoint = endpoint(subscriptionId);
-        endpoint.inFlight.acquire();
-        long wait = endpoint.reserve(nanosBetweenAttempts);
+        endpoint(subscriptionId).inFlight.acquire();
+    }
+
+    /** Waits for the subscription's next turn under its rate limit. */
+    public void pace(String subscriptionId) {
+        long wait = endpoint(subscriptionId).reserve(nanosBetweenAttempts);
         if (wait > 0) {
             LockSupport.parkNanos(wait); // pacing, not waiting for a result
         }

@@ -4,6 +4,7 @@ import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookSigningException;
 import dev.newsalerts.notifier.config.NotifierConfig;
+import io.quarkus.logging.Log;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -98,7 +99,8 @@ public class WebhookSender {
                 })
                 .compose(response -> {
                     retryAfter.set(response.getHeader("Retry-After"));
-                    response.handler(ignored -> { });
+                    // No data handler: the body is dropped as it arrives (and setting one after a short
+                    // answer has ended throws).
                     return response.end().map(done -> response.statusCode());
                 })
                 .toCompletionStage().toCompletableFuture();
@@ -112,6 +114,7 @@ public class WebhookSender {
             throw new DeliveryException("no answer within " + config.timeout().toSeconds() + " s", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            Log.debugf(cause, "Webhook call to %s failed", options.getHost());
             throw new DeliveryException(cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

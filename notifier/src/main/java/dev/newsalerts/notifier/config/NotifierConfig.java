@@ -42,6 +42,10 @@ public interface NotifierConfig {
         @WithDefault("0.2")
         double jitter();
 
+        /** Alerts whose first delivery attempts run at once; the next alert waits for a free slot. */
+        @WithDefault("256")
+        int alertsInFlight();
+
         /** Deliveries to one subscription in flight at once. */
         @WithDefault("4")
         int concurrencyPerSubscription();

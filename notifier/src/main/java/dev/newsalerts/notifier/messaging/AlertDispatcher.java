@@ -3,6 +3,7 @@ package dev.newsalerts.notifier.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Alert;
 import dev.newsalerts.notifier.domain.Delivery;
 import dev.newsalerts.notifier.domain.RecentAlerts;
@@ -16,19 +17,23 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
 import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Turns each alert from {@code news.alerts} into one delivery per subscription that wants it (its
  * rules, score and language) and makes the first attempt of each, all at once. The alert is
- * acknowledged (its offset committed) only when every delivery's outcome is in Kafka: delivered,
- * or parked for a retry or as a dead letter ({@link DeliveryService}). An unreadable alert goes to
- * {@code news.alerts.dlq} with the reason.
+ * acknowledged only when every delivery's outcome is in Kafka: delivered, or parked for a retry or
+ * as a dead letter ({@link DeliveryService}); the connector commits an offset once every alert
+ * before it is acknowledged too. Up to {@code notifier.delivery.alerts-in-flight} alerts are handled
+ * at once, so one slow receiver does not hold the others back (deliveries to one receiver may
+ * therefore arrive out of order). An unreadable alert goes to {@code news.alerts.dlq} with the reason.
  *
  * <p>Deliveries block (HTTP, SMTP), so they run on a worker of our own rather than on the
- * connector's ordered worker context, where the blocking mailer would wait on itself. Alerts are
- * still handled one at a time, in order: the next starts when the returned stage completes.
+ * connector's ordered worker context, where the blocking mailer would wait on itself.
  */
 @ApplicationScoped
 public class AlertDispatcher {
@@ -41,9 +46,11 @@ public class AlertDispatcher {
     private final DeliveryService deliveries;
     private final RecentAlerts recent;
     private final ManagedExecutor workers;
+    private final Semaphore inFlight;
 
     public AlertDispatcher(ObjectMapper mapper, SubscriptionStore subscriptions, DeliveryLog log,
-            DeliveryService deliveries, RecentAlerts recent, ManagedExecutor workers) {
+            DeliveryService deliveries, RecentAlerts recent, ManagedExecutor workers, NotifierConfig config) {
+        this.inFlight = new Semaphore(config.delivery().alertsInFlight());
         this.mapper = mapper;
         this.subscriptions = subscriptions;
         this.log = log;
@@ -53,14 +60,32 @@ public class AlertDispatcher {
     }
 
     @Incoming(Topics.ALERTS_CHANNEL)
-    public CompletionStage<Void> dispatch(String json) {
-        JsonNode raw = parse(json);
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> dispatch(Message<String> message) {
+        JsonNode raw;
+        try {
+            raw = parse(message.getPayload());
+        } catch (IllegalArgumentException e) {
+            return message.nack(e);
+        }
         Alert alert = mapper.convertValue(raw, Alert.class);
         recent.add(alert, Instant.now());
         Log.infof("Alert %s: \"%s\" (%s)", alert.alertId(), alert.story().title(),
                 alert.matches().stream().map(Alert.Match::ruleId).toList());
-        return CompletableFuture.supplyAsync(() -> firstAttempts(raw, alert), workers)
-                .thenCompose(attempts -> CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new)));
+        // Returns once a slot is free, so the connector hands over the next alert; this one is acknowledged later.
+        return CompletableFuture.runAsync(inFlight::acquireUninterruptibly, workers).thenRun(() ->
+                CompletableFuture.supplyAsync(() -> firstAttempts(raw, alert), workers)
+                        .thenCompose(attempts -> CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new)))
+                        .whenComplete((done, failure) -> {
+                            inFlight.release();
+                            if (failure == null) {
+                                message.ack();
+                            } else {
+                                Log.errorf("Alert %s: outcome of its deliveries not recorded (%s); it goes to %s",
+                                        alert.alertId(), failure.getMessage(), Topics.ALERTS_DLQ);
+                                message.nack(failure);
+                            }
+                        }));
     }
 
     private List<CompletableFuture<Void>> firstAttempts(JsonNode raw, Alert alert) {

@@ -35,7 +35,8 @@ public class DeliveryLog {
 
     public DeliveryLog(@Channel(Topics.DELIVERY_LOG_CHANNEL) Emitter<Record<String, String>> emitter, ObjectMapper mapper,
             ChannelTopics kafka) {
-        this.records = new KafkaTable<>(Topics.DELIVERIES, DeliveryRecord.class, emitter, mapper, this::track);
+        this.records = new KafkaTable<>(Topics.DELIVERIES, DeliveryRecord.class, emitter, mapper, ParkedDeliveries.WRITE_TIMEOUT,
+                this::track);
         this.kafka = kafka;
     }
 

@@ -88,27 +88,33 @@ public class DeliveryService {
             giveUp(delivery, known, alert, null, "subscription disabled: " + subscription.disabledReason());
             return;
         }
-        Optional<Instant> cooling = pacer.coolingUntil(subscription.id(), now);
-        if (cooling.isPresent() && delivery.attempts() == 0) {
-            parked.retryLater(delivery.postponed(cooling.get()));
-            log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.RETRYING, null, now));
-            return;
-        }
         List<Alert.Match> wanted = subscription.wanted(alert);
         if (wanted.isEmpty() && delivery.attempts() == 0) {
             return; // changed its rules since the alert was matched to it
         }
-        send(subscription, delivery, known, alert, wanted);
-    }
-
-    private void send(Subscription subscription, Delivery delivery, Optional<DeliveryRecord> known, Alert alert,
-            List<Alert.Match> wanted) {
         try {
             pacer.acquire(subscription.id());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CompletionException(e);
         }
+        try {
+            // Checked once a slot is ours: deliveries queued behind a failing attempt are parked, not tried.
+            Optional<Instant> cooling = pacer.coolingUntil(subscription.id(), Instant.now());
+            if (cooling.isPresent() && delivery.attempts() == 0) {
+                parked.retryLater(delivery.postponed(cooling.get()));
+                log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.RETRYING, null, now));
+                return;
+            }
+            pacer.pace(subscription.id());
+            send(subscription, delivery, known, alert, wanted);
+        } finally {
+            pacer.release(subscription.id());
+        }
+    }
+
+    private void send(Subscription subscription, Delivery delivery, Optional<DeliveryRecord> known, Alert alert,
+            List<Alert.Match> wanted) {
         Instant start = Instant.now();
         try {
             List<Alert.Match> matches = wanted.isEmpty() ? alert.matches() : wanted;
@@ -121,8 +127,6 @@ public class DeliveryService {
             Log.debugf("Delivery %s done (attempt %d)", delivery.deliveryId(), delivery.attempts() + 1);
         } catch (DeliveryException e) {
             failed(subscription, delivery, known, alert, start, e);
-        } finally {
-            pacer.release(subscription.id());
         }
     }
 

@@ -24,24 +24,27 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
  */
 final class KafkaTable<V> implements AutoCloseable {
 
-    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(15);
-
     private final String topic;
     private final Class<V> type;
     private final Emitter<Record<String, String>> emitter;
     private final ObjectMapper mapper;
     private final BiConsumer<String, V> onChange;
+    private final Duration writeTimeout;
     private final Map<String, V> values = new ConcurrentHashMap<>();
     private TopicFollower follower;
 
-    /** @param onChange told of every value read or written (null for a removal) */
+    /**
+     * @param writeTimeout how long a write waits for the broker's confirmation
+     * @param onChange told of every value read or written (null for a removal)
+     */
     KafkaTable(String topic, Class<V> type, Emitter<Record<String, String>> emitter, ObjectMapper mapper,
-            BiConsumer<String, V> onChange) {
+            Duration writeTimeout, BiConsumer<String, V> onChange) {
         this.topic = topic;
         this.type = type;
         this.emitter = emitter;
         this.mapper = mapper;
         this.onChange = onChange;
+        this.writeTimeout = writeTimeout;
     }
 
     void start(Map<String, Object> consumerConfig) {
@@ -64,7 +67,7 @@ final class KafkaTable<V> implements AutoCloseable {
         return values.values();
     }
 
-    /** @throws KafkaWriteException when the broker did not take it in time (then nothing changed) */
+    /** @throws KafkaWriteException when the broker did not confirm it in time */
     void put(String key, V value) {
         write(key, json(value));
         set(key, value);
@@ -77,13 +80,13 @@ final class KafkaTable<V> implements AutoCloseable {
 
     private void write(String key, String value) {
         try {
-            emitter.send(Record.of(key, value)).toCompletableFuture().get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            emitter.send(Record.of(key, value)).toCompletableFuture().get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaWriteException("interrupted while writing " + key + " to " + topic, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaWriteException("Kafka did not take " + key + " (" + topic + ") within "
-                    + WRITE_TIMEOUT.toSeconds() + " s", e);
+            throw new KafkaWriteException("Kafka did not confirm " + key + " (" + topic + ") within "
+                    + writeTimeout.toSeconds() + " s", e);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.newsalerts.notifier.messaging;
 
-/** Kafka did not take a write in time; nothing was changed. */
+/** Kafka did not confirm a write in time: it may or may not have been made. */
 public class KafkaWriteException extends RuntimeException {
 
     KafkaWriteException(String message, Throwable cause) {

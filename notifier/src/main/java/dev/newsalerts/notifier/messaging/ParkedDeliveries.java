@@ -34,7 +34,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class ParkedDeliveries {
 
-    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(15);
+    /**
+     * A delivery's outcome waits this long for the broker, longer than the producer's own retries
+     * (delivery.timeout.ms, 2 min), so a broker restart delays deliveries rather than failing them.
+     */
+    static final Duration WRITE_TIMEOUT = Duration.ofMinutes(3);
     public static final String REASON_HEADER = "dead-letter-reason";
 
     private final Emitter<String> retries;

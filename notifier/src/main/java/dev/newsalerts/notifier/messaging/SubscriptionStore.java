@@ -31,13 +31,17 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 @ApplicationScoped
 public class SubscriptionStore {
 
+    /** An API call waits this long for Kafka, then answers 503. */
+    private static final Duration API_WRITE_TIMEOUT = Duration.ofSeconds(15);
+
     private final KafkaTable<Subscription> stored;
     private final Map<String, Subscription> declared = new ConcurrentHashMap<>();
     private final ChannelTopics kafka;
 
     public SubscriptionStore(@Channel(Topics.SUBSCRIPTIONS_CHANNEL) Emitter<Record<String, String>> emitter,
             ObjectMapper mapper, ChannelTopics kafka, DeclaredSubscriptions declaredSubscriptions) {
-        this.stored = new KafkaTable<>(Topics.SUBSCRIPTIONS, Subscription.class, emitter, mapper, (id, subscription) -> { });
+        this.stored = new KafkaTable<>(Topics.SUBSCRIPTIONS, Subscription.class, emitter, mapper, API_WRITE_TIMEOUT,
+                (id, subscription) -> { });
         this.kafka = kafka;
         declaredSubscriptions.all().forEach(subscription -> declared.put(subscription.id(), subscription));
     }

@@ -7,13 +7,13 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 
-/** A change Kafka did not take is answered 503: nothing changed, try again. */
+/** A change Kafka did not confirm in time is answered 503. */
 @Provider
 public class StoreUnavailableMapper implements ExceptionMapper<KafkaWriteException> {
 
     @Override
     public Response toResponse(KafkaWriteException e) {
         return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", e.getMessage() + "; nothing was changed, try again")).build();
+                .entity(Map.of("error", e.getMessage() + "; it may or may not be saved: check with GET, then try again")).build();
     }
 }
