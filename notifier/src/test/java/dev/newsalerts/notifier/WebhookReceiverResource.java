@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A real webhook receiver on loopback that records what it is sent, under {@code /hook} and any path
  * below it, with the status it answered: bodies containing "FAIL-ME" get HTTP 500, paths ending in
  * {@code /gone} HTTP 410, paths containing {@code /switch} HTTP 503 while {@link #switchDown} is set,
- * and everything else 204.
+ * the first request to a path ending in {@code /busy} HTTP 429 with Retry-After: 2, and everything
+ * else 204.
  */
 public class WebhookReceiverResource implements QuarkusTestResourceLifecycleManager {
 
-    public record Delivery(String path, Map<String, List<String>> headers, String body, int status) {
+    public record Delivery(String path, Map<String, List<String>> headers, String body, int status, Instant at) {
         public boolean succeeded() {
             return status / 100 == 2;
         }
@@ -46,9 +48,13 @@ public class WebhookReceiverResource implements QuarkusTestResourceLifecycleMana
         server.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
+            boolean firstAtPath = DELIVERIES.stream().noneMatch(delivery -> delivery.path().equals(path));
             int status = path.endsWith("/gone") ? 410 : body.contains("FAIL-ME") ? 500
-                    : path.contains("/switch") && switchDown ? 503 : 204;
-            DELIVERIES.add(new Delivery(path, Map.copyOf(exchange.getRequestHeaders()), body, status));
+                    : path.contains("/switch") && switchDown ? 503 : path.endsWith("/busy") && firstAtPath ? 429 : 204;
+            if (status == 429) {
+                exchange.getResponseHeaders().add("Retry-After", "2");
+            }
+            DELIVERIES.add(new Delivery(path, Map.copyOf(exchange.getRequestHeaders()), body, status, Instant.now()));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });

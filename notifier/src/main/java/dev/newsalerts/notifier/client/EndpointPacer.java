@@ -2,6 +2,7 @@ package dev.newsalerts.notifier.client;
 
 import dev.newsalerts.notifier.config.NotifierConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +29,9 @@ public class EndpointPacer {
         this.nanosBetweenAttempts = (long) (TimeUnit.SECONDS.toNanos(1) / config.delivery().ratePerSubscription());
     }
 
-    /** Waits for one of the subscription's in-flight slots; then call {@link #release}. */
-    public void acquire(String subscriptionId) throws InterruptedException {
-        endpoint(subscriptionId).inFlight.acquire();
+    /** Waits up to {@code maxWait} for one of the subscription's in-flight slots; when it gets one, call {@link #release}. */
+    public boolean acquire(String subscriptionId, Duration maxWait) throws InterruptedException {
+        return endpoint(subscriptionId).inFlight.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Waits for the subscription's next turn under its rate limit. */

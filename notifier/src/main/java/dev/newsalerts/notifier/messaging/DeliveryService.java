@@ -36,6 +36,8 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 public class DeliveryService {
 
     private static final int GONE = 410;
+    /** Longest a delivery waits for one of its receiver's in-flight slots before it is parked. */
+    private static final Duration SLOT_WAIT = Duration.ofSeconds(1);
 
     private final SubscriptionStore subscriptions;
     private final DeliveryLog log;
@@ -92,18 +94,16 @@ public class DeliveryService {
         if (wanted.isEmpty() && delivery.attempts() == 0) {
             return; // changed its rules since the alert was matched to it
         }
-        try {
-            pacer.acquire(subscription.id());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CompletionException(e);
+        if (!acquireSlot(subscription)) {
+            // Its receiver is slow: park the delivery rather than hold a worker thread waiting.
+            postpone(delivery, known, alert, now.plus(schedule.steps().get(0)));
+            return;
         }
         try {
             // Checked once a slot is ours: deliveries queued behind a failing attempt are parked, not tried.
             Optional<Instant> cooling = pacer.coolingUntil(subscription.id(), Instant.now());
             if (cooling.isPresent() && delivery.attempts() == 0) {
-                parked.retryLater(delivery.postponed(cooling.get()));
-                log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.RETRYING, null, now));
+                postpone(delivery, known, alert, cooling.get());
                 return;
             }
             pacer.pace(subscription.id());
@@ -111,6 +111,21 @@ public class DeliveryService {
         } finally {
             pacer.release(subscription.id());
         }
+    }
+
+    private boolean acquireSlot(Subscription subscription) {
+        try {
+            return pacer.acquire(subscription.id(), SLOT_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        }
+    }
+
+    /** Parks a delivery for later without an attempt. */
+    private void postpone(Delivery delivery, Optional<DeliveryRecord> known, Alert alert, Instant dueAt) {
+        parked.retryLater(delivery.postponed(dueAt));
+        log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.RETRYING, null, Instant.now()));
     }
 
     private void send(Subscription subscription, Delivery delivery, Optional<DeliveryRecord> known, Alert alert,

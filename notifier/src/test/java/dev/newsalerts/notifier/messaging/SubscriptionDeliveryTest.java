@@ -129,6 +129,20 @@ class SubscriptionDeliveryTest {
     }
 
     @Test
+    void aReceiverAnswering429IsNotCalledAgainBeforeItsRetryAfter() {
+        String path = "/" + UUID.randomUUID() + "/busy";
+        String id = subscribe("{\"name\": \"busy\", \"channel\": \"webhook\", \"target\": \"%s\"}", path).getString("id");
+        ObjectNode alert = TestAlerts.alert("OpenAI models come to Bedrock " + UUID.randomUUID());
+        TestAlerts.publish(bootstrapServers, alert);
+
+        awaitLogged(id, alert.get("alertId").asText(), "delivered");
+        List<WebhookReceiverResource.Delivery> calls = received(path);
+        assertThat(calls).extracting(WebhookReceiverResource.Delivery::status).containsExactly(429, 204);
+        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at()))
+                .as("the retry schedule's first wait is 300 ms; Retry-After asked for 2 s").isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    }
+
+    @Test
     void aReceiverAnswering410GoneDisablesItsSubscriptionSayingWhy() {
         String path = "/" + UUID.randomUUID() + "/gone";
         String id = subscribe("{\"name\": \"gone\", \"channel\": \"webhook\", \"target\": \"%s\"}", path).getString("id");
