@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A real HTTP server on loopback serving one RSS feed whose content a test sets, under two URLs
- * ({@code /feed.xml} and {@code /mirror.xml}, both in the feed list); supports ETags.
+ * ({@code /feed.xml} and {@code /mirror.xml}, both in the feed list); supports ETags. Feeds under
+ * {@code /extra/} are for tests that add feeds.
  */
 public class FeedServerResource implements QuarkusTestResourceLifecycleManager {
 
@@ -39,6 +40,11 @@ public class FeedServerResource implements QuarkusTestResourceLifecycleManager {
 
     public static String feedUrl() {
         return feedUrl;
+    }
+
+    /** A URL of a feed that is not in the feed list: {@code name} under {@code /extra/}, always one story, no ETag. */
+    public static String extraFeedUrl(String name) {
+        return feedUrl.replace("/feed.xml", "/extra/" + name);
     }
 
     public static int notModifiedAnswers() {
@@ -87,6 +93,15 @@ public class FeedServerResource implements QuarkusTestResourceLifecycleManager {
             };
             server.createContext("/feed.xml", handler);
             server.createContext("/mirror.xml", handler);
+            server.createContext("/extra/", exchange -> {
+                byte[] bytes = rss(item("extra" + exchange.getRequestURI().getPath(), "Story of an extra feed"))
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/rss+xml");
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            });
             server.start();
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
             feedUrl = base + "/feed.xml";

@@ -3,10 +3,10 @@ package dev.newsalerts.poller.config;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.newsalerts.poller.domain.FeedRules;
 import dev.newsalerts.poller.domain.FeedSource;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,24 +57,18 @@ public final class FeedList {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < file.feeds().size(); i++) {
             FeedSource feed = file.feeds().get(i);
-            if (feed == null || feed.url() == null || !isHttpUrl(feed.url())) {
-                problems.add("feeds[" + i + "]: url must be an http or https URL");
+            List<String> wrong = feed == null ? List.of("empty entry") : FeedRules.problems(feed);
+            if (!wrong.isEmpty()) {
+                int index = i;
+                wrong.forEach(problem -> problems.add("feeds[" + index + "]: " + problem));
             } else {
-                byUrl.putIfAbsent(feed.url().strip(), feed);
+                FeedSource stripped = new FeedSource(feed.url().strip(), feed.name(), feed.language(), feed.interval());
+                byUrl.putIfAbsent(stripped.url(), stripped);
             }
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("feed list " + origin + " is invalid: " + String.join("; ", problems));
         }
         return List.copyOf(byUrl.values());
-    }
-
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI uri = URI.create(url.strip());
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -11,6 +11,9 @@ public interface PollerConfig {
     /** YAML file with the feeds to poll; the list bundled in the jar ({@code feeds.yaml}) when absent. */
     Optional<String> feedsFile();
 
+    /** Bearer token that adding and removing feeds through the API needs; without one those calls answer 401. */
+    Optional<String> apiToken();
+
     /** Time between two polls of each feed. */
     @WithDefault("5m")
     Duration interval();

@@ -4,7 +4,6 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import dev.newsalerts.poller.client.FeedFetcher;
 import dev.newsalerts.poller.client.FetchException;
 import dev.newsalerts.poller.client.FetchResult;
-import dev.newsalerts.poller.config.FeedList;
 import dev.newsalerts.poller.config.PollerConfig;
 import dev.newsalerts.poller.messaging.FeedStateStore;
 import dev.newsalerts.poller.messaging.StoryPublisher;
@@ -18,19 +17,16 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Polls every feed when it is due ({@link PollTiming}, {@link PollDispatcher}) and publishes each
- * story not published before. The feeds come from the feeds file and from {@link #add}.
+ * Polls every feed of the {@link FeedCatalog} when it is due ({@link PollTiming},
+ * {@link PollDispatcher}) and publishes each story not published before.
  */
 @ApplicationScoped
 public class FeedPoller {
@@ -42,12 +38,13 @@ public class FeedPoller {
     private final Scheduler scheduler;
     private final Clock clock = Clock.systemUTC();
     private final PollTiming timing;
-    private final Map<String, PolledFeed> feeds = new ConcurrentHashMap<>();
+    private final FeedCatalog catalog;
     private ExecutorService fetchers;
     private PollDispatcher dispatcher;
 
-    public FeedPoller(PollerConfig config, FeedFetcher fetcher, FeedStateStore stateStore, StoryPublisher publisher,
-            Scheduler scheduler) {
+    public FeedPoller(PollerConfig config, FeedCatalog catalog, FeedFetcher fetcher, FeedStateStore stateStore,
+            StoryPublisher publisher, Scheduler scheduler) {
+        this.catalog = catalog;
         this.config = config;
         this.fetcher = fetcher;
         this.stateStore = stateStore;
@@ -58,12 +55,8 @@ public class FeedPoller {
     }
 
     void start(@Observes StartupEvent event) {
-        Instant start = clock.instant();
-        for (FeedSource feed : FeedList.load(config.feedsFile())) {
-            Instant first = timing.firstPoll(feed.url(), start, feed.interval() == null ? config.interval() : feed.interval());
-            feeds.put(feed.url(), new PolledFeed(feed, PolledFeed.Origin.FILE, config.interval(), first));
-        }
         stateStore.load();
+        catalog.load();
         fetchers = Executors.newFixedThreadPool(config.maxConcurrentFetches());
         dispatcher = new PollDispatcher(fetchers, config.maxConcurrentFetches(), new HostLimiter(config.maxFetchesPerHost()),
                 clock::instant, this::poll);
@@ -71,11 +64,11 @@ public class FeedPoller {
             scheduler.newJob("dispatch-feed-polls")
                     .setInterval("1s")
                     .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                    .setTask(execution -> dispatcher.dispatchDue(feeds.values()))
+                    .setTask(execution -> dispatcher.dispatchDue(catalog.all()))
                     .schedule();
         }
         Log.infof("Polling %d feeds, every %d s unless a feed sets its own interval; first polls spread over that time",
-                feeds.size(), config.interval().toSeconds());
+                catalog.all().size(), config.interval().toSeconds());
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -86,15 +79,7 @@ public class FeedPoller {
 
     /** One poll of every feed now, due or not; returns when all are done. */
     public void pollAll() {
-        dispatcher.pollAllNow(List.copyOf(feeds.values())).join();
-    }
-
-    public Collection<PolledFeed> feeds() {
-        return Collections.unmodifiableCollection(feeds.values());
-    }
-
-    public Optional<PolledFeed> feed(String url) {
-        return Optional.ofNullable(feeds.get(url));
+        dispatcher.pollAllNow(List.copyOf(catalog.all())).join();
     }
 
     /** Distinct stories seen in a feed, as remembered in {@code news.feed-state}. */

@@ -29,7 +29,7 @@ public final class PollTiming {
     }
 
     /** The first poll of a feed known at start-up: somewhere in the first interval, the same place every time. */
-    public Instant firstPoll(String url, Instant start, Duration interval) {
+    public static Instant firstPoll(String url, Instant start, Duration interval) {
         CRC32 crc = new CRC32();
         crc.update(url.getBytes(StandardCharsets.UTF_8));
         return start.plusMillis(Math.floorMod(crc.getValue(), Math.max(1, interval.toMillis())));

@@ -1,0 +1,159 @@
+package dev.newsalerts.poller.domain;
+
+import dev.newsalerts.poller.config.FeedList;
+import dev.newsalerts.poller.config.PollerConfig;
+import dev.newsalerts.poller.messaging.ApiFeedStore;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every feed polled: those of the feeds file, and those added through the API, which are kept in
+ * {@code news.feeds} ({@link ApiFeedStore}) so that they survive restarts and reach every instance.
+ * A URL is polled once, whichever source names it; the feeds file wins.
+ */
+@ApplicationScoped
+public class FeedCatalog implements ApiFeedStore.Listener {
+
+    private final PollerConfig config;
+    private final ApiFeedStore store;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, PolledFeed> feeds = new ConcurrentHashMap<>();
+
+    public FeedCatalog(PollerConfig config, ApiFeedStore store) {
+        this.config = config;
+        this.store = store;
+    }
+
+    /** Reads the feeds file and starts following {@code news.feeds}; waits a while for what it holds. */
+    public void load() {
+        Instant start = clock.instant();
+        for (FeedSource feed : FeedList.load(config.feedsFile())) {
+            feeds.put(feed.url(), new PolledFeed(feed, PolledFeed.Origin.FILE, config.interval(),
+                    PollTiming.firstPoll(feed.url(), start, intervalOf(feed))));
+        }
+        store.follow(this);
+        try {
+            if (!store.awaitLoaded(Duration.ofSeconds(30))) {
+                Log.warnf("The feeds added through the API are not all read yet; they are added as they arrive");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public Collection<PolledFeed> all() {
+        return Collections.unmodifiableCollection(feeds.values());
+    }
+
+    /** The feed with this id or URL. */
+    public Optional<PolledFeed> find(String idOrUrl) {
+        PolledFeed byUrl = feeds.get(idOrUrl);
+        return byUrl != null ? Optional.of(byUrl)
+                : feeds.values().stream().filter(feed -> feed.source().id().equals(idOrUrl)).findFirst();
+    }
+
+    /** Adds a feed through the API: checked, written to {@code news.feeds}, then polled at once. */
+    public synchronized PolledFeed add(FeedSource requested) {
+        FeedSource feed = requested.url() == null ? requested
+                : new FeedSource(requested.url().strip(), requested.name(), requested.language(), requested.interval());
+        List<String> problems = FeedRules.problems(feed);
+        if (!problems.isEmpty()) {
+            throw new Refused(Refused.Kind.INVALID, String.join("; ", problems));
+        }
+        PolledFeed existing = feeds.get(feed.url());
+        if (existing != null) {
+            throw new Refused(Refused.Kind.CONFLICT, "feed " + feed.url() + " is already polled (id " + existing.source().id()
+                    + ", from " + (existing.origin() == PolledFeed.Origin.FILE ? "the feeds file" : "the API") + ")");
+        }
+        store.save(feed);
+        PolledFeed added = new PolledFeed(feed, PolledFeed.Origin.API, config.interval(), clock.instant());
+        feeds.put(feed.url(), added);
+        Log.infof("Feed %s added through the API (id %s)", feed.url(), feed.id());
+        return added;
+    }
+
+    /** Adds each feed that can be added; says why of the others. */
+    public synchronized ImportResult addAll(List<FeedSource> candidates) {
+        List<FeedSource> added = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        for (FeedSource candidate : candidates) {
+            try {
+                added.add(add(candidate).source());
+            } catch (Refused e) {
+                skipped.add(new Skipped(candidate.url(), e.getMessage()));
+            }
+        }
+        return new ImportResult(added, skipped);
+    }
+
+    /** Removes a feed added through the API; its tombstone goes to {@code news.feeds}. */
+    public synchronized FeedSource remove(String idOrUrl) {
+        PolledFeed feed = find(idOrUrl).orElseThrow(() -> new Refused(Refused.Kind.NOT_FOUND, "no feed with id or URL " + idOrUrl));
+        if (feed.origin() == PolledFeed.Origin.FILE) {
+            throw new Refused(Refused.Kind.CONFLICT, "feed " + feed.source().url()
+                    + " comes from the feeds file (poller.feeds-file); remove it there");
+        }
+        store.delete(feed.source().url());
+        feed.remove();
+        feeds.remove(feed.source().url(), feed);
+        Log.infof("Feed %s removed through the API", feed.source().url());
+        return feed.source();
+    }
+
+    @Override
+    public void added(FeedSource feed, boolean readAtStartUp) {
+        Instant now = clock.instant();
+        feeds.computeIfAbsent(feed.url(), url -> new PolledFeed(feed, PolledFeed.Origin.API, config.interval(),
+                readAtStartUp ? PollTiming.firstPoll(url, now, intervalOf(feed)) : now));
+    }
+
+    @Override
+    public void removed(String url) {
+        feeds.computeIfPresent(url, (key, feed) -> {
+            if (feed.origin() == PolledFeed.Origin.FILE) {
+                return feed;
+            }
+            feed.remove();
+            return null;
+        });
+    }
+
+    private Duration intervalOf(FeedSource feed) {
+        return feed.interval() == null ? config.interval() : feed.interval();
+    }
+
+    /** What an import did. */
+    public record ImportResult(List<FeedSource> added, List<Skipped> skipped) {
+    }
+
+    /** A feed an import left out, and why. */
+    public record Skipped(String url, String reason) {
+    }
+
+    /** A change to the feeds that is refused; the message says why. */
+    public static final class Refused extends RuntimeException {
+
+        public enum Kind { INVALID, CONFLICT, NOT_FOUND }
+
+        private final Kind kind;
+
+        public Refused(Kind kind, String message) {
+            super(message);
+            this.kind = kind;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.newsalerts.poller.rest;
+
+import dev.newsalerts.poller.domain.FeedCatalog;
+import dev.newsalerts.poller.domain.OpmlFeeds;
+import dev.newsalerts.poller.messaging.ApiFeedStore;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Refused changes, bad OPML and an unreachable Kafka as JSON errors that say why. */
+public class FeedErrorMapper {
+
+    @ServerExceptionMapper
+    public Response refused(FeedCatalog.Refused e) {
+        return error(switch (e.kind()) {
+            case INVALID -> Response.Status.BAD_REQUEST;
+            case CONFLICT -> Response.Status.CONFLICT;
+            case NOT_FOUND -> Response.Status.NOT_FOUND;
+        }, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response badOpml(OpmlFeeds.OpmlException e) {
+        return error(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response storeUnavailable(ApiFeedStore.StoreUnavailableException e) {
+        return error(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+
+    static Response error(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", message)).build();
+    }
+}
