@@ -1,5 +1,6 @@
 package dev.newsalerts.notifier.domain;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
@@ -36,6 +37,7 @@ public record DeliveryRecord(String deliveryId, String subscriptionId, String al
         attempts = attempts == null ? List.of() : List.copyOf(attempts);
     }
 
+    @JsonIgnore
     public boolean isFinished() {
         return state == State.DELIVERED || state == State.GONE;
     }
