@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 public final class FeedParser {
 
     private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE\\s[^\\[>]*(\\[)?[^>]*>?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ROOT_WITH_NAMESPACE = Pattern.compile("<feed[^>]*\\sxmlns\\s*=");
     private static final Pattern FIRST_ELEMENT = Pattern.compile("<([A-Za-z][A-Za-z0-9:_.-]*)");
 
     private FeedParser() {
@@ -36,14 +37,37 @@ public final class FeedParser {
                     + (contentType == null ? "" : " (Content-Type " + contentType + ")"));
         }
         try {
-            SyndFeedInput input = new SyndFeedInput();
-            input.setAllowDoctypes(false);
-            input.setXmlHealerOn(true);
-            return input.build(new StringReader(text));
+            return build(root.equals("feed") && !ROOT_WITH_NAMESPACE.matcher(text).find() ? withAtomNamespace(text) : text);
         } catch (FeedException | IllegalArgumentException e) {
             throw new FeedParseException("not a valid RSS or Atom feed"
-                    + (root.isEmpty() ? "" : " (root element <" + root + ">)") + ": " + e.getMessage(), e);
+                    + (root.isEmpty() ? "" : " (root element <" + root + ">)") + ": " + reason(e, root, text), e);
         }
+    }
+
+    private static SyndFeed build(String text) throws FeedException {
+        SyndFeedInput input = new SyndFeedInput();
+        input.setAllowDoctypes(false);
+        input.setXmlHealerOn(true);
+        return input.build(new StringReader(text));
+    }
+
+    /** A {@code <feed>} that names no namespace is taken for Atom 1.0, as lenient readers do. */
+    private static String withAtomNamespace(String text) {
+        return text.replaceFirst("<feed(?=[\\s>/])", "<feed xmlns=\"http://www.w3.org/2005/Atom\"");
+    }
+
+    private static String reason(Exception e, String root, String text) {
+        if ("Invalid document".equals(e.getMessage())) {
+            return "not a format Rome reads (RSS 0.90 to 2.0, RSS 1.0, Atom 0.3 and 1.0)";
+        }
+        if ((root.equals("rss") || root.equals("rdf:rdf")) && !text.contains("<channel")) {
+            return "the document has no <channel> element";
+        }
+        Throwable cause = e.getCause();
+        if ("Invalid XML".equals(e.getMessage()) && cause != null && !(cause instanceof org.jdom2.JDOMException)) {
+            return "Rome could not read it (" + cause.getClass().getSimpleName() + ")";
+        }
+        return e.getMessage();
     }
 
     private static String withoutDoctype(String text) {
@@ -59,14 +83,27 @@ public final class FeedParser {
         return text.substring(0, doctype.start()) + text.substring(doctype.end());
     }
 
+    /** Where the root element starts: the first tag that is not a comment, a processing instruction or a declaration. */
     private static int indexOfRoot(String text) {
-        Matcher element = FIRST_ELEMENT.matcher(text);
-        return element.find() ? element.start() : -1;
+        int at = text.indexOf('<');
+        while (at >= 0 && at + 1 < text.length()) {
+            int end;
+            if (text.startsWith("<!--", at)) {
+                end = text.indexOf("-->", at + 4);
+            } else if (text.charAt(at + 1) == '?' || text.charAt(at + 1) == '!') {
+                end = text.indexOf('>', at + 2);
+            } else {
+                return at;
+            }
+            at = end < 0 ? -1 : text.indexOf('<', end);
+        }
+        return -1;
     }
 
     private static String rootElement(String text) {
-        Matcher element = FIRST_ELEMENT.matcher(text);
-        return element.find() ? element.group(1).toLowerCase(Locale.ROOT) : "";
+        int at = indexOfRoot(text);
+        Matcher element = at < 0 ? null : FIRST_ELEMENT.matcher(text).region(at, text.length());
+        return element != null && element.lookingAt() ? element.group(1).toLowerCase(Locale.ROOT) : "";
     }
 
     public static final class FeedParseException extends RuntimeException {

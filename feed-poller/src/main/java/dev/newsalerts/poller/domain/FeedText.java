@@ -16,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a feed's bytes into text. The character set comes from the byte order mark when there is
- * one; else the first of the HTTP header's charset, the XML prolog's encoding and UTF-8 that
+ * Turns a feed's bytes into text. The character set comes from the byte order mark (UTF-8, UTF-16,
+ * UTF-32, or the first bytes of {@code <?} in UTF-16 or UTF-32) when there is one; else the first of the HTTP header's charset, the XML prolog's encoding and UTF-8 that
  * decodes the bytes without error (a server's default {@code charset=utf-8} does not garble a GBK
  * feed that says so in its prolog); else windows-1252, which decodes anything. Labels are read as
  * browsers read them: GB2312 and GBK as GB18030, Big5 as Big5-HKSCS, ISO-8859-1 and ASCII as
@@ -57,6 +57,12 @@ public final class FeedText {
     }
 
     static Optional<Charset> byteOrderMark(byte[] b) {
+        if (b.length >= 4 && b[0] == 0 && b[1] == 0 && ((b[2] & 0xFF) == 0xFE && (b[3] & 0xFF) == 0xFF || b[2] == 0 && b[3] == '<')) {
+            return Optional.of(Charset.forName("UTF-32BE"));
+        }
+        if (b.length >= 4 && b[2] == 0 && b[3] == 0 && ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE || b[0] == '<' && b[1] == 0)) {
+            return Optional.of(Charset.forName("UTF-32LE"));
+        }
         if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
             return Optional.of(StandardCharsets.UTF_8);
         }
