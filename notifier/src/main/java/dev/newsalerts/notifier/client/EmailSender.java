@@ -6,6 +6,7 @@ import io.quarkus.mailer.Mailer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +23,10 @@ public class EmailSender {
         static native TemplateInstance alertText(Alert alert);
 
         static native TemplateInstance alertHtml(Alert alert);
+
+        static native TemplateInstance digestText(List<Alert> alerts, String window);
+
+        static native TemplateInstance digestHtml(List<Alert> alerts, String window);
     }
 
     private final Mailer mailer;
@@ -34,6 +39,18 @@ public class EmailSender {
         try {
             mailer.send(Mail.withText(to, subject(alert), Templates.alertText(alert).render())
                     .setHtml(Templates.alertHtml(alert).render()));
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new DeliveryException("SMTP: " + (cause.getMessage() != null ? cause.getMessage() : cause.toString()), e);
+        }
+    }
+
+    /** One mail listing the alerts of a digest window (such as {@code 1h}). */
+    public void sendDigest(String to, List<Alert> alerts, String window) throws DeliveryException {
+        String subject = "[news-alerts] " + alerts.size() + (alerts.size() == 1 ? " alert" : " alerts") + " in the last " + window;
+        try {
+            mailer.send(Mail.withText(to, subject, Templates.digestText(alerts, window).render())
+                    .setHtml(Templates.digestHtml(alerts, window).render()));
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new DeliveryException("SMTP: " + (cause.getMessage() != null ? cause.getMessage() : cause.toString()), e);

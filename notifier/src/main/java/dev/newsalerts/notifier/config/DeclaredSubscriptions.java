@@ -3,6 +3,7 @@ package dev.newsalerts.notifier.config;
 import dev.newsalerts.notifier.client.SubscriptionTargets;
 import dev.newsalerts.notifier.client.TargetRefusedException;
 import dev.newsalerts.notifier.domain.Channel;
+import dev.newsalerts.notifier.domain.DigestWindow;
 import dev.newsalerts.notifier.domain.Subscription;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,13 +34,22 @@ public class DeclaredSubscriptions {
                 refusal = "notifier.subscriptions." + name + ".target refused: " + e.getMessage();
                 Log.error(refusal);
             }
+            String digest = declared.channel() == Channel.EMAIL ? declared.digest().map(String::strip).orElse(null) : null;
+            if (digest != null) {
+                try {
+                    DigestWindow.parse(digest);
+                } catch (IllegalArgumentException e) {
+                    refusal = "notifier.subscriptions." + name + ".digest refused: " + e.getMessage();
+                    Log.error(refusal);
+                }
+            }
             boolean webhook = declared.channel() == Channel.WEBHOOK;
             subscriptions.add(new Subscription("config-" + name, name, declared.channel(), declared.target().strip(),
                     declared.rules().orElse(List.of()),
                     declared.minScore().isPresent() ? declared.minScore().getAsDouble() : null,
                     declared.language().orElse(null), webhook ? declared.format() : null,
                     webhook ? declared.secret().orElse(null) : null, declared.enabled() && refusal == null, refusal,
-                    Subscription.ORIGIN_CONFIG, now, now));
+                    Subscription.ORIGIN_CONFIG, now, now, digest));
         }
     }
 

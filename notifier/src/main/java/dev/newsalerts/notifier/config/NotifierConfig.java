@@ -84,6 +84,9 @@ public interface NotifierConfig {
         /** Webhooks: the {@code whsec_…} signing secret; deliveries are unsigned without one. */
         Optional<String> secret();
 
+        /** Email: gather alerts into one mail per window ({@code 15m}, {@code 1h}); each alert at once when unset. */
+        Optional<String> digest();
+
         /** Whether alerts are delivered to it. */
         @WithDefault("true")
         boolean enabled();

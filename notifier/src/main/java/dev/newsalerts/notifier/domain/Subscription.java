@@ -17,11 +17,13 @@ import java.util.Locale;
  * @param secret webhooks only: the Standard Webhooks signing secret ({@code whsec_…})
  * @param disabledReason why the notifier disabled it, when it did
  * @param origin {@code api} or {@code config}; configured ones cannot be changed through the API
+ * @param digest email only: alerts are gathered and sent as one mail per window of this length
+ *        ({@link DigestWindow}, such as {@code 1h}); null to send each at once
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Subscription(String id, String name, Channel channel, String target, List<String> rules,
         Double minScore, String language, WebhookFormat format, String secret, boolean enabled,
-        String disabledReason, String origin, Instant createdAt, Instant updatedAt) {
+        String disabledReason, String origin, Instant createdAt, Instant updatedAt, String digest) {
 
     public static final String ORIGIN_API = "api";
     public static final String ORIGIN_CONFIG = "config";
@@ -52,6 +54,6 @@ public record Subscription(String id, String name, Channel channel, String targe
 
     public Subscription disabled(String reason, Instant at) {
         return new Subscription(id, name, channel, target, rules, minScore, language, format, secret, false, reason,
-                origin, createdAt, at);
+                origin, createdAt, at, digest);
     }
 }

@@ -12,6 +12,7 @@ import dev.newsalerts.notifier.domain.Channel;
 import dev.newsalerts.notifier.domain.Delivery;
 import dev.newsalerts.notifier.domain.DeliveryRecord;
 import dev.newsalerts.notifier.domain.DeliveryRecord.State;
+import dev.newsalerts.notifier.domain.DigestWindow;
 import dev.newsalerts.notifier.domain.RetrySchedule;
 import dev.newsalerts.notifier.domain.Subscription;
 import io.quarkus.logging.Log;
@@ -94,6 +95,11 @@ public class DeliveryService {
         if (wanted.isEmpty() && delivery.attempts() == 0) {
             return; // changed its rules since the alert was matched to it
         }
+        if (subscription.digest() != null && !delivery.batched()) {
+            parked.retryLater(delivery.inDigest(DigestWindow.end(now, DigestWindow.parse(subscription.digest()))));
+            log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.RETRYING, null, now));
+            return;
+        }
         if (!acquireSlot(subscription)) {
             // Its receiver is slow: park the delivery rather than hold a worker thread waiting.
             postpone(delivery, known, alert, now.plus(schedule.steps().get(0)));
@@ -110,6 +116,53 @@ public class DeliveryService {
             send(subscription, delivery, known, alert, wanted);
         } finally {
             pacer.release(subscription.id());
+        }
+    }
+
+    /**
+     * Sends the deliveries of one digest window of an email subscription as one mail, and records
+     * the outcome of each; on failure they are parked together, to go out together again.
+     */
+    public CompletionStage<Void> attemptDigest(String subscriptionId, List<Delivery> batch) {
+        return CompletableFuture.runAsync(() -> attemptDigestNow(subscriptionId, batch), workers);
+    }
+
+    private void attemptDigestNow(String subscriptionId, List<Delivery> batch) {
+        List<Delivery> open = batch.stream().filter(delivery -> log.get(delivery.deliveryId())
+                .map(record -> !record.isFinished() && record.attemptCount() <= delivery.attempts()).orElse(true)).toList();
+        Optional<Subscription> subscription = subscriptions.get(subscriptionId).filter(Subscription::enabled);
+        if (open.isEmpty() || subscription.isEmpty()) {
+            open.forEach(this::attemptNow); // each dropped or given up, saying why
+            return;
+        }
+        List<Alert> alerts = open.stream().map(delivery -> mapper.convertValue(delivery.alert(), Alert.class))
+                .map(alert -> alert.withMatches(subscription.get().wanted(alert).isEmpty() ? alert.matches()
+                        : subscription.get().wanted(alert)))
+                .toList();
+        Instant start = Instant.now();
+        int attempts = open.stream().mapToInt(Delivery::attempts).max().orElse(0);
+        try {
+            email.sendDigest(subscription.get().target(), alerts, subscription.get().digest());
+            for (int i = 0; i < open.size(); i++) {
+                log.record(DeliveryRecord.after(log.get(open.get(i).deliveryId()).orElse(null), open.get(i),
+                        alerts.get(i).story().title(), State.DELIVERED, attempt(open.get(i), start, 0, null), Instant.now()));
+            }
+        } catch (DeliveryException e) {
+            Instant now = Instant.now();
+            Optional<Instant> next = schedule.next(attempts + 1, now, null);
+            for (int i = 0; i < open.size(); i++) {
+                Delivery delivery = open.get(i);
+                Optional<DeliveryRecord> known = log.get(delivery.deliveryId());
+                DeliveryRecord.Attempt attempt = attempt(delivery, start, 0, e.getMessage());
+                if (next.isPresent()) {
+                    parked.retryLater(delivery.failed(e.getMessage(), next.get()));
+                    log.record(DeliveryRecord.after(known.orElse(null), delivery, alerts.get(i).story().title(), State.RETRYING,
+                            attempt, now));
+                } else {
+                    giveUp(delivery.failed(e.getMessage(), now), known, alerts.get(i), attempt,
+                            "all " + schedule.maxAttempts() + " attempts failed, the last: " + e.getMessage());
+                }
+            }
         }
     }
 

@@ -28,15 +28,17 @@ public class RetryConsumer {
 
     private final ObjectMapper mapper;
     private final DeliveryService deliveries;
+    private final DigestCollector digests;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "delivery-retry-timer");
         thread.setDaemon(true);
         return thread;
     });
 
-    public RetryConsumer(ObjectMapper mapper, DeliveryService deliveries) {
+    public RetryConsumer(ObjectMapper mapper, DeliveryService deliveries, DigestCollector digests) {
         this.mapper = mapper;
         this.deliveries = deliveries;
+        this.digests = digests;
     }
 
     @Incoming(Topics.DELIVERY_RETRIES_CHANNEL)
@@ -49,15 +51,22 @@ public class RetryConsumer {
             return message.nack(new IllegalArgumentException("not a Delivery: " + e.getMessage()));
         }
         long wait = Math.max(0, Duration.between(Instant.now(), delivery.dueAt()).toMillis());
-        timer.schedule(() -> deliveries.attempt(delivery).whenComplete((done, failure) -> {
-            if (failure == null) {
-                message.ack();
-            } else {
-                Log.warnf("Retry of delivery %s could not be recorded: %s", delivery.deliveryId(), failure.getMessage());
-                message.nack(failure);
-            }
-        }), wait, TimeUnit.MILLISECONDS);
+        if (delivery.batched()) {
+            timer.schedule(() -> digests.collect(delivery, message), wait, TimeUnit.MILLISECONDS);
+        } else {
+            timer.schedule(() -> deliveries.attempt(delivery).whenComplete((done, failure) -> settle(message, delivery, failure)),
+                    wait, TimeUnit.MILLISECONDS);
+        }
         return CompletableFuture.completedFuture(null); // the next retry record need not wait for this one
+    }
+
+    static void settle(Message<String> message, Delivery delivery, Throwable failure) {
+        if (failure == null) {
+            message.ack();
+        } else {
+            Log.warnf("Retry of delivery %s could not be recorded: %s", delivery.deliveryId(), failure.getMessage());
+            message.nack(failure);
+        }
     }
 
     @PreDestroy

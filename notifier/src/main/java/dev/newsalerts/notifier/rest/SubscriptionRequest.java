@@ -16,6 +16,7 @@ import java.util.List;
  * @param rules rule ids wanted; empty or absent for all
  * @param secret webhooks: a {@code whsec_…} secret; one is generated when absent on creation
  * @param enabled absent means true
+ * @param digest email: gather alerts into one mail per window such as {@code 1h}; absent to send each at once
  */
 public record SubscriptionRequest(
         @NotBlank @Size(max = 200) String name,
@@ -28,5 +29,6 @@ public record SubscriptionRequest(
         WebhookFormat format,
         @Pattern(regexp = "whsec_[A-Za-z0-9+/]{16,}={0,2}", message = "must be whsec_ followed by base64 (at least 12 bytes)")
         String secret,
-        Boolean enabled) {
+        Boolean enabled,
+        String digest) {
 }

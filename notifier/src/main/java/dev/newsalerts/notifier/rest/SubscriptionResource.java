@@ -3,6 +3,7 @@ package dev.newsalerts.notifier.rest;
 import dev.newsalerts.notifier.client.SubscriptionTargets;
 import dev.newsalerts.notifier.client.TargetRefusedException;
 import dev.newsalerts.notifier.domain.Channel;
+import dev.newsalerts.notifier.domain.DigestWindow;
 import dev.newsalerts.notifier.domain.Subscription;
 import dev.newsalerts.notifier.domain.WebhookFormat;
 import dev.newsalerts.notifier.messaging.SubscriptionStore;
@@ -74,7 +75,7 @@ public class SubscriptionResource {
         Subscription subscription = new Subscription(UUID.randomUUID().toString(), request.name().strip(),
                 request.channel(), request.target().strip(), request.rules(), request.minScore(), request.language(),
                 format(request), secret, request.enabled() == null || request.enabled(), null, Subscription.ORIGIN_API,
-                now, now);
+                now, now, digest(request));
         store.save(subscription);
         Log.infof("Subscription %s (%s) created: %s %s", subscription.id(), subscription.name(),
                 subscription.channel().name().toLowerCase(), subscription.target());
@@ -93,7 +94,8 @@ public class SubscriptionResource {
                 : request.secret() != null ? request.secret() : old.secret() != null ? old.secret() : newSecret();
         Subscription subscription = new Subscription(id, request.name().strip(), request.channel(),
                 request.target().strip(), request.rules(), request.minScore(), request.language(), format(request), secret,
-                enabled, enabled ? null : old.disabledReason(), Subscription.ORIGIN_API, old.createdAt(), Instant.now());
+                enabled, enabled ? null : old.disabledReason(), Subscription.ORIGIN_API, old.createdAt(), Instant.now(),
+                digest(request));
         store.save(subscription);
         Log.infof("Subscription %s (%s) replaced", id, subscription.name());
         return SubscriptionView.of(subscription);
@@ -126,11 +128,25 @@ public class SubscriptionResource {
         if (request.channel() == Channel.EMAIL && (request.format() != null || request.secret() != null)) {
             throw error(Response.Status.BAD_REQUEST, "format and secret are for webhooks only");
         }
+        if (request.digest() != null) {
+            if (request.channel() != Channel.EMAIL) {
+                throw error(Response.Status.BAD_REQUEST, "digest is for email only");
+            }
+            try {
+                DigestWindow.parse(request.digest());
+            } catch (IllegalArgumentException e) {
+                throw error(Response.Status.BAD_REQUEST, e.getMessage());
+            }
+        }
         try {
             targets.check(request.channel(), request.target().strip());
         } catch (TargetRefusedException e) {
             throw error(Response.Status.BAD_REQUEST, "target: " + e.getMessage());
         }
+    }
+
+    private static String digest(SubscriptionRequest request) {
+        return request.digest() == null ? null : request.digest().strip();
     }
 
     private static WebhookFormat format(SubscriptionRequest request) {

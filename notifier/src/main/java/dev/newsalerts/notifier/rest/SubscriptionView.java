@@ -14,7 +14,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubscriptionView(String id, String name, Channel channel, String target, List<String> rules,
         Double minScore, String language, WebhookFormat format, boolean signed, String secret, boolean enabled,
-        String disabledReason, String origin, Instant createdAt, Instant updatedAt) {
+        String disabledReason, String origin, Instant createdAt, Instant updatedAt, String digest) {
 
     static SubscriptionView of(Subscription subscription) {
         return of(subscription, false);
@@ -24,6 +24,7 @@ public record SubscriptionView(String id, String name, Channel channel, String t
         return new SubscriptionView(subscription.id(), subscription.name(), subscription.channel(), subscription.target(),
                 subscription.rules(), subscription.minScore(), subscription.language(), subscription.format(),
                 subscription.secret() != null, showSecret ? subscription.secret() : null, subscription.enabled(),
-                subscription.disabledReason(), subscription.origin(), subscription.createdAt(), subscription.updatedAt());
+                subscription.disabledReason(), subscription.origin(), subscription.createdAt(), subscription.updatedAt(),
+                subscription.digest());
     }
 }

@@ -18,8 +18,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -143,6 +145,24 @@ class SubscriptionDeliveryTest {
     }
 
     @Test
+    void anEmailDigestGathersTheAlertsOfItsWindowIntoOneMail() throws Exception {
+        String address = "digest-" + UUID.randomUUID() + "@example.com";
+        api().body("{\"name\": \"digest\", \"channel\": \"email\", \"target\": \"" + address + "\", \"digest\": \"10s\"}")
+                .post("/subscriptions").then().statusCode(201);
+        // Both alerts in one 10 s window (windows are aligned to the epoch): start early in one.
+        await().atMost(Duration.ofSeconds(10)).until(() -> System.currentTimeMillis() % 10_000 < 4_000);
+        String first = "First story of the digest " + UUID.randomUUID();
+        String second = "Second story of the digest " + UUID.randomUUID();
+        TestAlerts.publish(bootstrapServers, TestAlerts.alert(first));
+        TestAlerts.publish(bootstrapServers, TestAlerts.alert(second));
+
+        MimeMessage mail = await().atMost(Duration.ofSeconds(40)).until(() -> mailsTo(address), list -> !list.isEmpty()).get(0);
+        assertThat(mail.getSubject()).isEqualTo("[news-alerts] 2 alerts in the last 10s");
+        assertThat((String) ((jakarta.mail.Multipart) mail.getContent()).getBodyPart(0).getContent()).contains(first, second);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> mailsTo(address).size() == 1);
+    }
+
+    @Test
     void aReceiverAnswering410GoneDisablesItsSubscriptionSayingWhy() {
         String path = "/" + UUID.randomUUID() + "/gone";
         String id = subscribe("{\"name\": \"gone\", \"channel\": \"webhook\", \"target\": \"%s\"}", path).getString("id");
@@ -167,6 +187,16 @@ class SubscriptionDeliveryTest {
 
     private RequestSpecification api() {
         return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(SmtpServerResource.mailbox().getReceivedMessages()).filter(mail -> {
+            try {
+                return mail.getAllRecipients()[0].toString().equals(address);
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toList();
     }
 
     private static List<WebhookReceiverResource.Delivery> received(String path) {

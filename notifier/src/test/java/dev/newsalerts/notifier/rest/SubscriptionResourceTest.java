@@ -107,6 +107,9 @@ class SubscriptionResourceTest {
             "score above 1 | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"minScore\":2} | minScore",
             "weak secret | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"https://93.184.215.14/\",\"secret\":\"hunter2\"} | whsec_",
             "email with a format | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"format\":\"slack\"} | webhooks only",
+            "digest for a webhook | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"https://93.184.215.14/\",\"digest\":\"1h\"} | digest is for email only",
+            "digest too short | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"digest\":\"5s\"} | between 10s and 24h",
+            "digest unreadable | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"digest\":\"hourly\"} | such as 15m or 1h",
             "not JSON | {\"name\": | ",
     })
     void badRequestsAreRefusedSayingWhatIsWrong(String what, String body, String message) {
