@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * Turns a feed's bytes into text. The character set comes from the byte order mark (UTF-8, UTF-16,
  * UTF-32, or the first bytes of {@code <?} in UTF-16 or UTF-32) when there is one; else the first of the HTTP header's charset, the XML prolog's encoding and UTF-8 that
  * decodes the bytes without error (a server's default {@code charset=utf-8} does not garble a GBK
- * feed that says so in its prolog); else windows-1252, which decodes anything. Labels are read as
+ * feed that says so in its prolog, and a server's default ISO-8859-1 does not garble a UTF-8 feed
+ * that says so); else windows-1252, which decodes anything. Labels are read as
  * browsers read them: GB2312 and GBK as GB18030, Big5 as Big5-HKSCS, ISO-8859-1 and ASCII as
  * windows-1252, each a superset of the label's own set that sloppy feeds rely on.
  */
@@ -44,8 +45,15 @@ public final class FeedText {
             return stripBom(new String(body, bom.get()));
         }
         List<Charset> candidates = new ArrayList<>();
-        headerCharset(contentType).ifPresent(candidates::add);
-        prologEncoding(body).ifPresent(candidates::add);
+        Optional<Charset> header = headerCharset(contentType);
+        Optional<Charset> prolog = prologEncoding(body);
+        // A server's single-byte default (ISO-8859-1, read as windows-1252) decodes any bytes; it
+        // does not override a UTF-8 prolog that the bytes agree with.
+        if (header.filter(WINDOWS_1252::equals).isPresent() && prolog.filter(StandardCharsets.UTF_8::equals).isPresent()) {
+            header = Optional.empty();
+        }
+        header.ifPresent(candidates::add);
+        prolog.ifPresent(candidates::add);
         candidates.add(StandardCharsets.UTF_8);
         for (Charset charset : candidates) {
             Optional<String> text = strictly(body, charset);

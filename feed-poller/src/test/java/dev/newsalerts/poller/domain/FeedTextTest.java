@@ -60,6 +60,16 @@ class FeedTextTest {
     }
 
     @Test
+    void aServerDefaultLatin1HeaderDoesNotGarbleAUtf8FeedThatSaysSoInItsProlog() {
+        assertThat(title(feed("UTF-8", SIMPLIFIED, "UTF-8"), "text/xml; charset=ISO-8859-1")).isEqualTo(SIMPLIFIED);
+    }
+
+    @Test
+    void aUtf8PrologThatTheBytesDoNotFitGivesWayToTheLatin1Header() {
+        assertThat(title(feed("UTF-8", WESTERN, "windows-1252"), "text/xml; charset=ISO-8859-1")).isEqualTo(WESTERN);
+    }
+
+    @Test
     void undeclaredBytesThatAreNotUtf8AreReadAsWindows1252() {
         assertThat(title(feed(null, WESTERN, "windows-1252"), null)).isEqualTo(WESTERN);
     }
