@@ -72,9 +72,15 @@ public final class LocalRun {
         config.put(ServiceApp.NOTIFIER, new HashMap<>());
         DemoWebhookReceiver receiver = DemoWebhookReceiver.start(System.out);
         helpers.add(receiver);
+        DemoSmtpServer smtp = DemoSmtpServer.start(System.out);
+        helpers.add(smtp);
         Map<String, String> notifier = config.get(ServiceApp.NOTIFIER);
         notifier.put("notifier.subscriptions.local-receiver.target", receiver.url());
         notifier.put("notifier.subscriptions.local-receiver.secret", receiver.secret());
+        notifier.put("notifier.subscriptions.local-inbox.channel", "email");
+        notifier.put("notifier.subscriptions.local-inbox.target", "you@localhost");
+        notifier.put("quarkus.mailer.host", "127.0.0.1");
+        notifier.put("quarkus.mailer.port", Integer.toString(smtp.port()));
         // A local run is for trying things on this machine: webhooks to loopback receivers are fine here.
         notifier.put("notifier.webhook.allowed-networks", "127.0.0.0/8,::1/128");
         notifier.put("notifier.api-token", ApiToken.readOrCreate(data.resolve("api-token")));
@@ -103,7 +109,7 @@ public final class LocalRun {
             helpers.forEach(LocalRun::closeQuietly);
         }, "local-run-stop"));
         System.out.printf("""
-                [local-run] news-alerts is running%s. Alerts show below as [notifier] and [webhook] lines.
+                [local-run] news-alerts is running%s. Alerts show below as [notifier], [webhook] and [email] lines.
                 [local-run]   recent alerts   %s/alerts/recent
                 [local-run]   feed health     %s/feeds
                 [local-run]   try a rule      curl -s -H 'Content-Type: application/json' -d '{"title":"AWS raises GPU prices"}' %s/classify
