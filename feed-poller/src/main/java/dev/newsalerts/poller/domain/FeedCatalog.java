@@ -112,6 +112,11 @@ public class FeedCatalog implements ApiFeedStore.Listener {
 
     @Override
     public void added(FeedSource feed, boolean readAtStartUp) {
+        List<String> problems = feed.url() == null ? List.of("no url") : FeedRules.problems(feed);
+        if (!problems.isEmpty()) {
+            Log.warnf("Ignoring feed %s from news.feeds: %s", feed.url(), String.join("; ", problems));
+            return;
+        }
         Instant now = clock.instant();
         feeds.computeIfAbsent(feed.url(), url -> new PolledFeed(feed, PolledFeed.Origin.API, config.interval(),
                 readAtStartUp ? PollTiming.firstPoll(url, now, intervalOf(feed)) : now));
