@@ -27,12 +27,12 @@ final class BodyDecoder {
             try (InputStream in = decoder) {
                 byte[] decoded = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
                 if (decoded.length > maxBytes) {
-                    throw new FetchException("decompressed body larger than " + maxBytes + " bytes");
+                    throw new FetchException("too_large", "decompressed body larger than " + maxBytes + " bytes");
                 }
                 return decoded;
             }
         } catch (IOException e) {
-            throw new FetchException("cannot decode " + encoding + " body: " + e.getMessage(), e);
+            throw new FetchException("decoding", "cannot decode " + encoding + " body: " + e.getMessage(), e);
         }
     }
 }

@@ -40,7 +40,7 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> 
         this.subscription = subscription;
         if (declaredLength > maxBytes) {
             subscription.cancel();
-            body.completeExceptionally(new FetchException("response body of " + declaredLength
+            body.completeExceptionally(new FetchException("too_large", "response body of " + declaredLength
                     + " bytes (Content-Length) is larger than " + maxBytes + " bytes"));
             return;
         }
@@ -55,7 +55,7 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> 
         for (ByteBuffer item : items) {
             if (buffer.size() + (long) item.remaining() > maxBytes) {
                 subscription.cancel();
-                body.completeExceptionally(new FetchException("response body larger than " + maxBytes + " bytes"));
+                body.completeExceptionally(new FetchException("too_large", "response body larger than " + maxBytes + " bytes"));
                 return;
             }
             byte[] bytes = new byte[item.remaining()];

@@ -98,21 +98,21 @@ public class FeedFetcher {
     private URI redirectTarget(HttpResponse<?> response, List<URI> chain) throws FetchException {
         URI from = chain.get(chain.size() - 1);
         String location = response.headers().firstValue("Location")
-                .orElseThrow(() -> new FetchException("HTTP status " + response.statusCode() + " redirect without a Location"));
+                .orElseThrow(() -> new FetchException("redirect", "HTTP status " + response.statusCode() + " redirect without a Location"));
         URI next;
         try {
             next = from.resolve(URI.create(location.strip().replace(" ", "%20")));
         } catch (IllegalArgumentException e) {
-            throw new FetchException("redirect to an invalid URL: " + location);
+            throw new FetchException("redirect", "redirect to an invalid URL: " + location);
         }
         if (!"http".equalsIgnoreCase(next.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
-            throw new FetchException("redirect to a URL that is not http or https: " + location);
+            throw new FetchException("redirect", "redirect to a URL that is not http or https: " + location);
         }
         if (chain.contains(next)) {
-            throw new FetchException("redirect loop: " + path(chain) + " -> " + next);
+            throw new FetchException("redirect", "redirect loop: " + path(chain) + " -> " + next);
         }
         if (chain.size() > MAX_REDIRECTS) {
-            throw new FetchException("more than " + MAX_REDIRECTS + " redirects: " + path(chain) + " -> " + next);
+            throw new FetchException("redirect", "more than " + MAX_REDIRECTS + " redirects: " + path(chain) + " -> " + next);
         }
         return next;
     }
@@ -131,7 +131,7 @@ public class FeedFetcher {
                         retryAfter.get());
             }
         }
-        return new FetchException("HTTP status " + status);
+        return new FetchException("http_status", "HTTP status " + status);
     }
 
     private HttpResponse<byte[]> send(HttpRequest request, URI uri, Instant deadline) throws FetchException {
@@ -140,17 +140,17 @@ public class FeedFetcher {
             return response.get(remaining(deadline).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             response.cancel(true);
-            throw new FetchException("no complete response within " + config.timeout().toSeconds() + " s");
+            throw new FetchException("timeout", "no complete response within " + config.timeout().toSeconds() + " s");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof FetchException fetchException) {
                 throw fetchException;
             }
-            throw new FetchException(describe(cause, uri), cause);
+            throw new FetchException(cause instanceof HttpConnectTimeoutException ? "timeout" : "network", describe(cause, uri), cause);
         } catch (InterruptedException e) {
             response.cancel(true);
             Thread.currentThread().interrupt();
-            throw new FetchException("interrupted");
+            throw new FetchException("interrupted", "interrupted");
         }
     }
 

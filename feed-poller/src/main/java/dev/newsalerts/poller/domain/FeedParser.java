@@ -28,18 +28,18 @@ public final class FeedParser {
     public static SyndFeed parse(byte[] body, String contentType) {
         String text = FeedText.decode(body, contentType).stripLeading();
         if (text.isBlank()) {
-            throw new FeedParseException(body.length == 0 ? "empty response body" : "response body holds only white space");
+            throw new FeedParseException("empty", body.length == 0 ? "empty response body" : "response body holds only white space");
         }
         text = withoutDoctype(text);
         String root = rootElement(text);
         if (root.equals("html")) {
-            throw new FeedParseException("an HTML page, not an RSS or Atom feed"
+            throw new FeedParseException("html", "an HTML page, not an RSS or Atom feed"
                     + (contentType == null ? "" : " (Content-Type " + contentType + ")"));
         }
         try {
             return build(root.equals("feed") && !ROOT_WITH_NAMESPACE.matcher(text).find() ? withAtomNamespace(text) : text);
         } catch (FeedException | IllegalArgumentException e) {
-            throw new FeedParseException("not a valid RSS or Atom feed"
+            throw new FeedParseException("not_a_feed", "not a valid RSS or Atom feed"
                     + (root.isEmpty() ? "" : " (root element <" + root + ">)") + ": " + reason(e, root, text), e);
         }
     }
@@ -77,7 +77,7 @@ public final class FeedParser {
             return text;
         }
         if (doctype.group(1) != null) {
-            throw new FeedParseException("refused: the feed declares a DOCTYPE with its own entity definitions "
+            throw new FeedParseException("doctype_refused", "refused: the feed declares a DOCTYPE with its own entity definitions "
                     + "(never expanded here; this is how billion-laughs and external-entity attacks start)");
         }
         return text.substring(0, doctype.start()) + text.substring(doctype.end());
@@ -106,13 +106,25 @@ public final class FeedParser {
         return element != null && element.lookingAt() ? element.group(1).toLowerCase(Locale.ROOT) : "";
     }
 
+    /**
+     * A body that is not a feed we read; the message says why, the {@link #reason()} in one word for
+     * metrics: {@code empty}, {@code html}, {@code doctype_refused} or {@code not_a_feed}.
+     */
     public static final class FeedParseException extends RuntimeException {
-        public FeedParseException(String message) {
-            super(message);
+
+        private final String reason;
+
+        public FeedParseException(String reason, String message) {
+            this(reason, message, null);
         }
 
-        public FeedParseException(String message, Throwable cause) {
+        public FeedParseException(String reason, String message, Throwable cause) {
             super(message, cause);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
         }
     }
 }

@@ -7,6 +7,8 @@ import dev.newsalerts.poller.client.FetchResult;
 import dev.newsalerts.poller.config.PollerConfig;
 import dev.newsalerts.poller.messaging.FeedStateStore;
 import dev.newsalerts.poller.messaging.StoryPublisher;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -36,6 +38,7 @@ public class FeedPoller {
     private final FeedStateStore stateStore;
     private final StoryPublisher publisher;
     private final Scheduler scheduler;
+    private final MeterRegistry metrics;
     private final Clock clock = Clock.systemUTC();
     private final PollTiming timing;
     private final FeedCatalog catalog;
@@ -43,7 +46,8 @@ public class FeedPoller {
     private PollDispatcher dispatcher;
 
     public FeedPoller(PollerConfig config, FeedCatalog catalog, FeedFetcher fetcher, FeedStateStore stateStore,
-            StoryPublisher publisher, Scheduler scheduler) {
+            StoryPublisher publisher, Scheduler scheduler, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.catalog = catalog;
         this.config = config;
         this.fetcher = fetcher;
@@ -60,6 +64,11 @@ public class FeedPoller {
         fetchers = Executors.newFixedThreadPool(config.maxConcurrentFetches());
         dispatcher = new PollDispatcher(fetchers, config.maxConcurrentFetches(), new HostLimiter(config.maxFetchesPerHost()),
                 clock::instant, this::poll);
+        Gauge.builder("poller.feeds", catalog, feeds -> feeds.all().size())
+                .description("Feeds polled, from the feeds file and the API").register(metrics);
+        Gauge.builder("poller.feeds.failing", catalog,
+                        feeds -> feeds.all().stream().filter(feed -> feed.health().consecutiveFailures() > 0).count())
+                .description("Feeds whose last poll failed").register(metrics);
         if (config.schedulingEnabled()) {
             scheduler.newJob("dispatch-feed-polls")
                     .setInterval("1s")
@@ -94,17 +103,18 @@ public class FeedPoller {
             FetchResult result = fetcher.fetch(url, stateStore.get(url).etag(), stateStore.get(url).lastModified());
             int published = result.notModified() ? 0 : publish(feed.source(), result, now);
             feed.succeeded(now, result.notModified(), published, timing.afterSuccess(clock.instant(), feed.interval()));
+            count(result.notModified() ? "not_modified" : "ok", "none");
             if (published > 0) {
                 Log.infof("Feed %s: published %d new stories", url, published);
             } else {
                 Log.debugf("Feed %s: nothing new%s", url, result.notModified() ? " (304)" : "");
             }
         } catch (FetchException e) {
-            fail(feed, now, e.getMessage(), e.retryAfter());
+            fail(feed, now, e.reason(), e.getMessage(), e.retryAfter());
         } catch (FeedParser.FeedParseException e) {
-            fail(feed, now, e.getMessage(), Optional.empty());
+            fail(feed, now, e.reason(), e.getMessage(), Optional.empty());
         } catch (Exception e) {
-            fail(feed, now, e.toString(), Optional.empty());
+            fail(feed, now, "unexpected", e.toString(), Optional.empty());
         }
     }
 
@@ -131,7 +141,12 @@ public class FeedPoller {
         return fresh.size();
     }
 
-    private void fail(PolledFeed feed, Instant now, String reason, Optional<Instant> retryAfter) {
+    private void count(String outcome, String reason) {
+        metrics.counter("poller.polls", "outcome", outcome, "reason", reason).increment();
+    }
+
+    private void fail(PolledFeed feed, Instant now, String kind, String reason, Optional<Instant> retryAfter) {
+        count("error", kind);
         Instant next = timing.afterFailure(clock.instant(), feed.interval(), feed.health().consecutiveFailures() + 1, retryAfter);
         feed.failed(now, reason, next);
         Log.warnf("Feed %s failed (%d in a row): %s; next poll at %s", feed.source().url(),

@@ -68,7 +68,8 @@ class FeedFetcherTest {
         String url = server.serve("/huge.xml", exchange -> streamZeros(exchange, 0));
 
         assertThatThrownBy(() -> fetcher(DEFAULT_MAX_BYTES).fetch(url, null, null))
-                .isInstanceOf(FetchException.class).hasMessage("response body larger than " + DEFAULT_MAX_BYTES + " bytes");
+                .isInstanceOf(FetchException.class).hasMessage("response body larger than " + DEFAULT_MAX_BYTES + " bytes")
+                .hasFieldOrPropertyWithValue("reason", "too_large");
     }
 
     @Test
@@ -114,7 +115,8 @@ class FeedFetcherTest {
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> fetcher.fetch(url, null, null))
-                .isInstanceOf(FetchException.class).hasMessage("no complete response within 2 s");
+                .isInstanceOf(FetchException.class).hasMessage("no complete response within 2 s")
+                .hasFieldOrPropertyWithValue("reason", "timeout");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
     }
 
@@ -125,7 +127,8 @@ class FeedFetcherTest {
 
         assertThatThrownBy(() -> fetcher.fetch(url, null, null))
                 .isInstanceOf(FetchException.class)
-                .hasMessage("redirect loop: " + url + " -> " + server.url("/a") + " -> " + url);
+                .hasMessage("redirect loop: " + url + " -> " + server.url("/a") + " -> " + url)
+                .hasFieldOrPropertyWithValue("reason", "redirect");
     }
 
     @Test
@@ -168,6 +171,7 @@ class FeedFetcherTest {
         assertThat(error.retryAfter()).hasValueSatisfying(at -> assertThat(at)
                 .isBetween(before.plusSeconds(120), Instant.now().plusSeconds(120)));
         assertThat(error).hasMessageStartingWith("HTTP status 429, asked to retry after ");
+        assertThat(error.reason()).isEqualTo("retry_after");
     }
 
     @Test
@@ -190,6 +194,7 @@ class FeedFetcherTest {
 
         assertThat(error.retryAfter()).isEmpty();
         assertThat(error).hasMessage("HTTP status 429");
+        assertThat(error.reason()).isEqualTo("http_status");
     }
 
     @Test
@@ -211,7 +216,8 @@ class FeedFetcherTest {
     @Test
     void aHostThatDoesNotResolveIsNamed() {
         assertThatThrownBy(() -> fetcher.fetch("http://no-such-host.invalid/feed.xml", null, null))
-                .isInstanceOf(FetchException.class).hasMessage("cannot resolve host no-such-host.invalid");
+                .isInstanceOf(FetchException.class).hasMessage("cannot resolve host no-such-host.invalid")
+                .hasFieldOrPropertyWithValue("reason", "network");
     }
 
     @Test

@@ -124,6 +124,10 @@ class FeedPollingTest {
                 .body(feed("lastSuccessAt"), notNullValue())
                 .body(feed("itemsSeen"), greaterThan(0))
                 .body(feed("notModifiedShare"), notNullValue());
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("poller_polls_total{outcome=\"error\",reason=\"http_status\"}"))
+                .body(containsString("poller_polls_total{outcome=\"ok\",reason=\"none\"}"))
+                .body(containsString("poller_feeds_failing"));
     }
 
     @Test
