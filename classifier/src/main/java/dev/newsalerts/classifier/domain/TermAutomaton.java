@@ -10,9 +10,9 @@ import java.util.TreeMap;
 
 /**
  * An Aho-Corasick automaton over the folded forms of all terms of a rule set: one pass over a
- * text finds every occurrence of every term. Immutable once built; states are ints, transitions
- * sorted char arrays searched by bisection, and each state lists the terms that end there
- * (its own and those of its suffix states).
+ * text finds every occurrence of every term. Immutable once built; states are ints; the root's
+ * transitions are a table by char, the others one open-addressing hash table keyed by state and
+ * char; each state lists the terms that end there (its own and those of its suffix states).
  */
 final class TermAutomaton {
 
@@ -22,6 +22,10 @@ final class TermAutomaton {
     private final int[][] endingTerms;
     /** The root's transitions by char (0: stay at the root): every failure chain ends there, so it must be quick. */
     private final int[] rootTransitions = new int[0x10000];
+    /** The other transitions: key (state << 16 | char), or -1 for a free slot; linear probing. */
+    private final long[] transitionKeys;
+    private final int[] transitionTargets;
+    private final int transitionMask;
 
     private TermAutomaton(char[][] labels, int[][] targets, int[] failure, int[][] endingTerms) {
         this.labels = labels;
@@ -30,6 +34,26 @@ final class TermAutomaton {
         this.endingTerms = endingTerms;
         for (int i = 0; i < labels[0].length; i++) {
             rootTransitions[labels[0][i]] = targets[0][i];
+        }
+        int transitions = 0;
+        for (int state = 1; state < labels.length; state++) {
+            transitions += labels[state].length;
+        }
+        int capacity = Integer.highestOneBit(Math.max(transitions, 8) * 4);
+        transitionKeys = new long[capacity];
+        transitionTargets = new int[capacity];
+        transitionMask = capacity - 1;
+        Arrays.fill(transitionKeys, -1L);
+        for (int state = 1; state < labels.length; state++) {
+            for (int i = 0; i < labels[state].length; i++) {
+                long key = (long) state << 16 | labels[state][i];
+                int slot = slot(key);
+                while (transitionKeys[slot] != -1L) {
+                    slot = (slot + 1) & transitionMask;
+                }
+                transitionKeys[slot] = key;
+                transitionTargets[slot] = targets[state][i];
+            }
         }
     }
 
@@ -93,17 +117,21 @@ final class TermAutomaton {
 
     /** The state after reading {@code c} in {@code state}. */
     int next(int state, char c) {
-        while (true) {
-            if (state == 0) {
-                return rootTransitions[c];
-            }
-            char[] keys = labels[state];
-            int found = keys.length == 0 ? -1 : Arrays.binarySearch(keys, c);
-            if (found >= 0) {
-                return targets[state][found];
+        while (state != 0) {
+            long key = (long) state << 16 | c;
+            for (int slot = slot(key); transitionKeys[slot] != -1L; slot = (slot + 1) & transitionMask) {
+                if (transitionKeys[slot] == key) {
+                    return transitionTargets[slot];
+                }
             }
             state = failure[state];
         }
+        return rootTransitions[c];
+    }
+
+    private int slot(long key) {
+        long mixed = key * 0x9E3779B97F4A7C15L;
+        return (int) (mixed >>> 32) & transitionMask;
     }
 
     /** Indexes of the patterns that end at {@code state}. */
