@@ -79,21 +79,23 @@ final class Hits {
         }
     }
 
-    void add(int termIndex, int fieldIndex, int startOffset, int endOffset, int wordNumber) {
-        if (size == term.length) {
-            int capacity = size * 2;
+    /** One hit for each of {@code terms}, all at the same place. */
+    void add(int[] terms, int fieldIndex, int startOffset, int endOffset, int wordNumber) {
+        int to = size + terms.length;
+        if (to > term.length) {
+            int capacity = Math.max(to, term.length * 2);
             term = Arrays.copyOf(term, capacity);
             field = Arrays.copyOf(field, capacity);
             start = Arrays.copyOf(start, capacity);
             end = Arrays.copyOf(end, capacity);
             word = Arrays.copyOf(word, capacity);
         }
-        term[size] = termIndex;
-        field[size] = fieldIndex;
-        start[size] = startOffset;
-        end[size] = endOffset;
-        word[size] = wordNumber;
-        size++;
+        System.arraycopy(terms, 0, term, size, terms.length);
+        Arrays.fill(field, size, to, fieldIndex);
+        Arrays.fill(start, size, to, startOffset);
+        Arrays.fill(end, size, to, endOffset);
+        Arrays.fill(word, size, to, wordNumber);
+        size = to;
     }
 
     /** Records hit {@code hit} of {@code group}; hits must come last to first, so that each group's chain is in text order. */

@@ -35,9 +35,7 @@ public final class RuleSet {
     private final String[] groupNames;
     private final int[] termGroup;
     private final String[] termText;
-    private final int[] termLength;
-    private final boolean[] termStartBoundary;
-    private final boolean[] termEndBoundary;
+    private final TermPatterns patterns;
     private final int[][] rulesByGroup;
     private final int[] ruleMinimumGroups;
     private final TermAutomaton automaton;
@@ -50,13 +48,7 @@ public final class RuleSet {
         this.groupNames = groupNames.toArray(String[]::new);
         this.termGroup = terms.stream().mapToInt(Term::group).toArray();
         this.termText = terms.stream().map(Term::written).toArray(String[]::new);
-        this.termLength = terms.stream().mapToInt(term -> term.folded().length()).toArray();
-        this.termStartBoundary = new boolean[terms.size()];
-        this.termEndBoundary = new boolean[terms.size()];
-        for (int t = 0; t < terms.size(); t++) {
-            termStartBoundary[t] = terms.get(t).needsStartBoundary();
-            termEndBoundary[t] = terms.get(t).needsEndBoundary();
-        }
+        this.patterns = new TermPatterns(terms);
         List<List<Integer>> byGroup = new ArrayList<>();
         groupNames.forEach(name -> byGroup.add(new ArrayList<>()));
         for (int r = 0; r < this.rules.length; r++) {
@@ -66,8 +58,9 @@ public final class RuleSet {
         }
         this.ruleMinimumGroups = Arrays.stream(this.rules).mapToInt(Rule::minimumGroups).toArray();
         this.rulesByGroup = byGroup.stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
-        this.automaton = TermAutomaton.build(terms.stream().map(Term::folded).toList());
-        this.longestTerm = Arrays.stream(termLength).max().orElse(1);
+        // a hit that needs an end boundary waits for the next char, so it is reported after those that do not
+        this.automaton = TermAutomaton.build(patterns.texts, patterns.endBoundary);
+        this.longestTerm = Arrays.stream(patterns.length).max().orElse(1);
         this.mostPositiveGroups = rules.stream().mapToInt(rule -> rule.positiveGroups().length).max().orElse(0);
     }
 
@@ -209,21 +202,20 @@ public final class RuleSet {
                 hits.ringOrigin[slot] = i;
                 hits.ringWord[slot] = words;
                 state = automaton.next(state, folded);
-                int[] ending = automaton.endingTerms(state);
-                for (int pass = 0; pass < 2 && ending.length > 0; pass++) {
-                    for (int term : ending) {
-                        if (termEndBoundary[term] != (pass == 1)) {
-                            continue;
-                        }
-                        int start = position - termLength[term] + 1;
-                        if (termStartBoundary[term] && start > 0
+                int[] ending = automaton.endingPatterns(state);
+                if (ending.length > 0) {
+                    int firstPendingPattern = automaton.firstReportedLast(state);
+                    for (int e = 0; e < ending.length; e++) {
+                        int pattern = ending[e];
+                        int start = position - patterns.length[pattern] + 1;
+                        if (patterns.startBoundary[pattern] && start > 0
                                 && TextFolding.charClass(hits.ringChar[(start - 1) & mask]) == TextFolding.WORD) {
                             continue;
                         }
-                        if (pass == 1 && firstPending < 0) {
+                        if (e >= firstPendingPattern && firstPending < 0) {
                             firstPending = hits.size;
                         }
-                        hits.add(term, field, hits.ringOrigin[start & mask], i + length, hits.ringWord[start & mask]);
+                        hits.add(patterns.terms[pattern], field, hits.ringOrigin[start & mask], i + length, hits.ringWord[start & mask]);
                     }
                 }
                 position++;

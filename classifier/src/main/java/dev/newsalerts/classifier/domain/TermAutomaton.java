@@ -3,6 +3,7 @@ package dev.newsalerts.classifier.domain;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -12,14 +13,16 @@ import java.util.TreeMap;
  * An Aho-Corasick automaton over the folded forms of all terms of a rule set: one pass over a
  * text finds every occurrence of every term. Immutable once built; states are ints; the root's
  * transitions are a table by char, the others one open-addressing hash table keyed by state and
- * char; each state lists the terms that end there (its own and those of its suffix states).
+ * char; each state lists the patterns that end there (its own and those of its suffix states,
+ * longest first), those marked to be reported last after the others.
  */
 final class TermAutomaton {
 
     private final char[][] labels;
     private final int[][] targets;
     private final int[] failure;
-    private final int[][] endingTerms;
+    private final int[][] endingPatterns;
+    private final int[] firstReportedLast;
     /** The root's transitions by char (0: stay at the root): every failure chain ends there, so it must be quick. */
     private final int[] rootTransitions = new int[0x10000];
     /** The other transitions: key (state << 16 | char), or -1 for a free slot; linear probing. */
@@ -27,11 +30,12 @@ final class TermAutomaton {
     private final int[] transitionTargets;
     private final int transitionMask;
 
-    private TermAutomaton(char[][] labels, int[][] targets, int[] failure, int[][] endingTerms) {
+    private TermAutomaton(char[][] labels, int[][] targets, int[] failure, int[][] endingPatterns) {
         this.labels = labels;
         this.targets = targets;
         this.failure = failure;
-        this.endingTerms = endingTerms;
+        this.endingPatterns = endingPatterns;
+        this.firstReportedLast = new int[failure.length];
         for (int i = 0; i < labels[0].length; i++) {
             rootTransitions[labels[0][i]] = targets[0][i];
         }
@@ -57,8 +61,11 @@ final class TermAutomaton {
         }
     }
 
-    /** @param patterns folded, non-empty; the index of each is what {@link #endingTerms} reports */
-    static TermAutomaton build(List<String> patterns) {
+    /**
+     * @param patterns folded, non-empty; the index of each is what {@link #endingPatterns} reports
+     * @param reportLast per pattern, whether to list it after the unmarked ones of the same state
+     */
+    static TermAutomaton build(List<String> patterns, boolean[] reportLast) {
         List<Map<Character, Integer>> trie = new ArrayList<>();
         List<List<Integer>> own = new ArrayList<>();
         trie.add(new TreeMap<>());
@@ -112,7 +119,34 @@ final class TermAutomaton {
                 queue.add(child);
             }
         }
+        partial.putMarkedLast(reportLast);
         return partial;
+    }
+
+    /** Stable partition of each state's ending patterns, unmarked first; states that share a list keep sharing it. */
+    private void putMarkedLast(boolean[] marked) {
+        IdentityHashMap<int[], int[]> partitioned = new IdentityHashMap<>();
+        for (int state = 0; state < endingPatterns.length; state++) {
+            int[] ending = endingPatterns[state];
+            int[] sorted = partitioned.computeIfAbsent(ending, list -> {
+                int[] result = new int[list.length];
+                int at = 0;
+                for (int pass = 0; pass < 2; pass++) {
+                    for (int pattern : list) {
+                        if (marked[pattern] == (pass == 1)) {
+                            result[at++] = pattern;
+                        }
+                    }
+                }
+                return result;
+            });
+            endingPatterns[state] = sorted;
+            int first = 0;
+            while (first < sorted.length && !marked[sorted[first]]) {
+                first++;
+            }
+            firstReportedLast[state] = first;
+        }
     }
 
     /** The state after reading {@code c} in {@code state}. */
@@ -134,9 +168,14 @@ final class TermAutomaton {
         return (int) (mixed >>> 32) & transitionMask;
     }
 
-    /** Indexes of the patterns that end at {@code state}. */
-    int[] endingTerms(int state) {
-        return endingTerms[state];
+    /** Indexes of the patterns that end at {@code state}: longest first, the unmarked ones before the marked ones. */
+    int[] endingPatterns(int state) {
+        return endingPatterns[state];
+    }
+
+    /** The position in {@link #endingPatterns} of the first pattern marked to be reported last (its length if none). */
+    int firstReportedLast(int state) {
+        return firstReportedLast[state];
     }
 
     int stateCount() {
