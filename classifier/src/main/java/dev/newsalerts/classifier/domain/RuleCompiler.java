@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /** Checks one rule of a rule file and compiles it against the file's group ids. */
 final class RuleCompiler {
@@ -11,27 +12,27 @@ final class RuleCompiler {
     private RuleCompiler() {
     }
 
-    /** @param where how to name the rule in an error, e.g. "rules.yaml line 40: rule 'x'" */
-    static Rule compile(RuleFile.RuleSpec spec, Map<String, Integer> groupIds, String where) {
+    /** @param where how to name the rule in an error, e.g. "rules.yaml line 40: rule 'x'"; asked only when there is one */
+    static Rule compile(RuleFile.RuleSpec spec, Map<String, Integer> groupIds, Supplier<String> where) {
         int[] all = ids(spec.all(), groupIds, where);
         int[] any = ids(spec.any(), groupIds, where);
         int[] none = ids(spec.none(), groupIds, where);
         int[] atLeastOf = spec.atLeast() == null ? new int[0] : ids(spec.atLeast().of(), groupIds, where);
         int atLeastCount = spec.atLeast() == null ? 0 : spec.atLeast().count();
         if (spec.atLeast() != null && (atLeastCount < 1 || atLeastCount > atLeastOf.length)) {
-            throw new RuleFileException(where + ": atLeast.count must be between 1 and the number of groups in atLeast.of");
+            throw new RuleFileException(where.get() + ": atLeast.count must be between 1 and the number of groups in atLeast.of");
         }
         TreeSet<Integer> positiveSet = new TreeSet<>();
         for (int[] groups : List.of(all, any, atLeastOf)) {
             Arrays.stream(groups).forEach(positiveSet::add);
         }
         if (positiveSet.isEmpty()) {
-            throw new RuleFileException(where + ": needs at least one of all, any or atLeast");
+            throw new RuleFileException(where.get() + ": needs at least one of all, any or atLeast");
         }
         int[] positive = positiveSet.stream().mapToInt(Integer::intValue).toArray();
         for (int group : none) {
             if (positiveSet.contains(group)) {
-                throw new RuleFileException(where + ": a group cannot be both wanted and in none");
+                throw new RuleFileException(where.get() + ": a group cannot be both wanted and in none");
             }
         }
         double[] weights = weights(spec.weights(), positive, groupIds, where);
@@ -41,7 +42,7 @@ final class RuleCompiler {
         }
         double minScore = spec.minScore() == null ? 0 : spec.minScore();
         if (minScore < 0 || minScore > 1) {
-            throw new RuleFileException(where + ": minScore must be between 0 and 1");
+            throw new RuleFileException(where.get() + ": minScore must be between 0 and 1");
         }
         int nearChars = 0;
         int nearWords = 0;
@@ -49,12 +50,12 @@ final class RuleCompiler {
             boolean chars = spec.near().chars() != null;
             boolean words = spec.near().words() != null;
             if (chars == words) {
-                throw new RuleFileException(where + ": near needs exactly one of chars or words");
+                throw new RuleFileException(where.get() + ": near needs exactly one of chars or words");
             }
             nearChars = chars ? spec.near().chars() : 0;
             nearWords = words ? spec.near().words() : 0;
             if (nearChars < 0 || nearWords < 0 || nearChars + nearWords == 0) {
-                throw new RuleFileException(where + ": near must be a positive number of chars or words");
+                throw new RuleFileException(where.get() + ": near must be a positive number of chars or words");
             }
         }
         String title = spec.title() == null || spec.title().isBlank() ? spec.id() : spec.title();
@@ -62,20 +63,20 @@ final class RuleCompiler {
                 nearChars, nearWords);
     }
 
-    private static int[] ids(List<String> names, Map<String, Integer> groupIds, String where) {
+    private static int[] ids(List<String> names, Map<String, Integer> groupIds, Supplier<String> where) {
         if (names == null) {
             return new int[0];
         }
         return names.stream().distinct().mapToInt(name -> {
             Integer id = groupIds.get(name);
             if (id == null) {
-                throw new RuleFileException(where + ": unknown group '" + name + "'");
+                throw new RuleFileException(where.get() + ": unknown group '" + name + "'");
             }
             return id;
         }).toArray();
     }
 
-    private static double[] weights(Map<String, Double> given, int[] positive, Map<String, Integer> groupIds, String where) {
+    private static double[] weights(Map<String, Double> given, int[] positive, Map<String, Integer> groupIds, Supplier<String> where) {
         double[] weights = new double[positive.length];
         Arrays.fill(weights, 1.0);
         if (given == null) {
@@ -85,10 +86,10 @@ final class RuleCompiler {
             Integer id = groupIds.get(name);
             int position = id == null ? -1 : Arrays.binarySearch(positive, id);
             if (position < 0) {
-                throw new RuleFileException(where + ": weights name '" + name + "', which is not one of the rule's all, any or atLeast groups");
+                throw new RuleFileException(where.get() + ": weights name '" + name + "', which is not one of the rule's all, any or atLeast groups");
             }
             if (weight == null || weight <= 0) {
-                throw new RuleFileException(where + ": the weight of '" + name + "' must be positive");
+                throw new RuleFileException(where.get() + ": the weight of '" + name + "' must be positive");
             }
             weights[position] = weight;
         });

@@ -10,10 +10,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,30 +87,31 @@ public final class RuleSet {
         file.groups().forEach((group, words) -> {
             int id = groupIds.size();
             groupIds.put(group, id);
-            String where = origin + " line " + lineOf(text, Pattern.quote(group) + "\\s*:") + ": group '" + group + "'";
+            Supplier<String> where = () -> origin + " line " + lineOf(text, Pattern.quote(group) + "\\s*:") + ": group '" + group + "'";
             if (words == null || words.isEmpty()) {
-                throw new RuleFileException(where + " has no terms");
+                throw new RuleFileException(where.get() + " has no terms");
             }
             for (String word : words) {
                 if (word == null || word.isBlank() || word.strip().equals("*")) {
-                    throw new RuleFileException(where + " has an empty term");
+                    throw new RuleFileException(where.get() + " has an empty term");
                 }
                 try {
                     terms.add(Term.of(word, id));
                 } catch (IllegalArgumentException e) {
-                    throw new RuleFileException(where + ": " + e.getMessage());
+                    throw new RuleFileException(where.get() + ": " + e.getMessage());
                 }
             }
         });
         List<Rule> rules = new ArrayList<>();
+        Set<String> ruleIds = new HashSet<>();
         for (RuleFile.RuleSpec spec : file.rules()) {
             if (spec == null || spec.id() == null || spec.id().isBlank()) {
                 throw new RuleFileException(origin + ": every rule needs an id");
             }
-            String where = origin + " line " + lineOf(text, "id\\s*:\\s*[\"']?" + Pattern.quote(spec.id()) + "[\"']?\\s*$")
-                    + ": rule '" + spec.id() + "'";
-            if (rules.stream().anyMatch(rule -> rule.id.equals(spec.id()))) {
-                throw new RuleFileException(where + ": the id is used twice");
+            Supplier<String> where = () -> origin + " line "
+                    + lineOf(text, "id\\s*:\\s*[\"']?" + Pattern.quote(spec.id()) + "[\"']?\\s*$") + ": rule '" + spec.id() + "'";
+            if (!ruleIds.add(spec.id())) {
+                throw new RuleFileException(where.get() + ": the id is used twice");
             }
             rules.add(RuleCompiler.compile(spec, groupIds, where));
         }
@@ -240,7 +244,10 @@ public final class RuleSet {
         hits.size = kept;
     }
 
-    /** The 1-based line of the first match of {@code regex} in a multi-line text, or "?". */
+    /**
+     * The 1-based line of the first match of {@code regex} in a multi-line text, or "?". A scan of the
+     * whole file, so only for naming the place of an error: the happy path of a big file must stay linear.
+     */
     private static String lineOf(String text, String regex) {
         Matcher matcher = Pattern.compile(regex, Pattern.MULTILINE).matcher(text);
         if (!matcher.find()) {

@@ -100,6 +100,28 @@ class RuleSetTest {
     }
 
     @Test
+    void aGroupWithoutTermsIsNamedWithItsLine() {
+        assertThatThrownBy(() -> compile("groups:\n  a: [alpha]\n  b: []\nrules: [{id: r, all: [a]}]\n"))
+                .isInstanceOf(RuleFileException.class)
+                .hasMessage("test.yaml line 3: group 'b' has no terms");
+    }
+
+    @Test
+    void anIdUsedTwiceIsRefused() {
+        assertThatThrownBy(() -> compile("""
+                groups:
+                  a: [alpha]
+                rules:
+                  - id: r
+                    all: [a]
+                  - id: r
+                    any: [a]
+                """))
+                .isInstanceOf(RuleFileException.class)
+                .hasMessageMatching("test.yaml line \\d+: rule 'r': the id is used twice");
+    }
+
+    @Test
     void nearInCharactersWantsTheTermsCloseTogether() {
         RuleSet rules = compile("""
                 groups:
