@@ -42,6 +42,10 @@ public interface NotifierConfig {
         @WithDefault("0.2")
         double jitter();
 
+        /** Threads that make delivery attempts (each attempt blocks one while it waits for the receiver). */
+        @WithDefault("64")
+        int threads();
+
         /** Alerts whose first delivery attempts run at once; the next alert waits for a free slot. */
         @WithDefault("256")
         int alertsInFlight();

@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * Makes one attempt of a delivery and records what became of it, in Kafka, before the caller
@@ -48,12 +47,12 @@ public class DeliveryService {
     private final EmailSender email;
     private final EndpointPacer pacer;
     private final ObjectMapper mapper;
-    private final ManagedExecutor workers;
+    private final DeliveryWorkers workers;
     private final RetrySchedule schedule;
     private final Duration disableAfter;
 
     public DeliveryService(SubscriptionStore subscriptions, DeliveryLog log, ParkedDeliveries parked, WebhookSender webhooks,
-            WebhookPayloads payloads, EmailSender email, EndpointPacer pacer, ObjectMapper mapper, ManagedExecutor workers,
+            WebhookPayloads payloads, EmailSender email, EndpointPacer pacer, ObjectMapper mapper, DeliveryWorkers workers,
             NotifierConfig config) {
         this.subscriptions = subscriptions;
         this.log = log;
@@ -148,6 +147,8 @@ public class DeliveryService {
                         alerts.get(i).story().title(), State.DELIVERED, attempt(open.get(i), start, 0, null), Instant.now()));
             }
         } catch (DeliveryException e) {
+            Log.warnf("Digest of %d alerts to subscription %s failed (attempt %d): %s", open.size(), subscriptionId,
+                    attempts + 1, e.getMessage());
             Instant now = Instant.now();
             Optional<Instant> next = schedule.next(attempts + 1, now, null);
             for (int i = 0; i < open.size(); i++) {

@@ -1,6 +1,7 @@
 package dev.newsalerts.notifier.messaging;
 
 import dev.newsalerts.notifier.domain.Delivery;
+import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -56,6 +57,7 @@ public class DigestCollector {
         synchronized (gathering) {
             batch = gathering.remove(subscriptionId);
         }
+        Log.debugf("Digest of subscription %s: %d alerts", subscriptionId, batch.size());
         deliveries.attemptDigest(subscriptionId, batch.stream().map(Pending::delivery).toList())
                 .whenComplete((done, failure) -> batch.forEach(pending ->
                         RetryConsumer.settle(pending.message(), pending.delivery(), failure)));

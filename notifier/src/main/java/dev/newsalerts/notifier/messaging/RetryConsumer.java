@@ -51,6 +51,7 @@ public class RetryConsumer {
             return message.nack(new IllegalArgumentException("not a Delivery: " + e.getMessage()));
         }
         long wait = Math.max(0, Duration.between(Instant.now(), delivery.dueAt()).toMillis());
+        Log.debugf("Delivery %s (attempts so far: %d) due in %d ms", delivery.deliveryId(), delivery.attempts(), wait);
         if (delivery.batched()) {
             timer.schedule(() -> digests.collect(delivery, message), wait, TimeUnit.MILLISECONDS);
         } else {

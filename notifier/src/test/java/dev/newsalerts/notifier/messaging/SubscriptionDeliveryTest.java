@@ -145,6 +145,22 @@ class SubscriptionDeliveryTest {
     }
 
     @Test
+    void deliveriesToOneReceiverAreSpacedByItsRateLimit() {
+        String path = "/" + UUID.randomUUID() + "/paced";
+        subscribe("{\"name\": \"paced\", \"channel\": \"webhook\", \"target\": \"%s\"}", path);
+        for (int i = 0; i < 6; i++) {
+            TestAlerts.publish(bootstrapServers, TestAlerts.alert("OpenAI pays Microsoft a capped revenue share " + i));
+        }
+
+        List<WebhookReceiverResource.Delivery> calls = await().atMost(Duration.ofSeconds(30))
+                .until(() -> received(path), list -> list.size() == 6);
+        List<java.time.Instant> times = calls.stream().map(WebhookReceiverResource.Delivery::at).sorted().toList();
+        // 20 attempts a second start 50 ms apart: the six span at least 250 ms, less the first one's latency
+        // (without the limit, six alerts in flight together arrive within a few ms).
+        assertThat(Duration.between(times.get(0), times.get(5))).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
     void anEmailDigestGathersTheAlertsOfItsWindowIntoOneMail() throws Exception {
         String address = "digest-" + UUID.randomUUID() + "@example.com";
         api().body("{\"name\": \"digest\", \"channel\": \"email\", \"target\": \"" + address + "\", \"digest\": \"10s\"}")
