@@ -83,7 +83,9 @@ public final class LocalRun {
         notifier.put("quarkus.mailer.port", Integer.toString(smtp.port()));
         // A local run is for trying things on this machine: webhooks to loopback receivers are fine here.
         notifier.put("notifier.webhook.allowed-networks", "127.0.0.0/8,::1/128");
-        notifier.put("notifier.api-token", ApiToken.readOrCreate(data.resolve("api-token")));
+        String apiToken = ApiToken.readOrCreate(data.resolve("api-token"));
+        notifier.put("notifier.api-token", apiToken);
+        config.get(ServiceApp.FEED_POLLER).put("poller.api-token", apiToken);
         config.get(ServiceApp.CLASSIFIER).put("classifier.rules-file",
                 ServiceApp.CLASSIFIER.sourceResource(home, "rules.yaml").toString());
         if (demo) {
@@ -92,7 +94,8 @@ public final class LocalRun {
             Path feeds = Files.createDirectories(data).resolve("demo-feeds.yaml");
             Files.writeString(feeds, "feeds:\n  - url: " + feed.feedUrl() + "\n    name: Demo feed\n");
             config.get(ServiceApp.FEED_POLLER).put("poller.feeds-file", feeds.toString());
-            config.get(ServiceApp.FEED_POLLER).put("poller.interval", "30s");
+            // first polls are spread over the interval: a short one shows the demo's alerts soon
+            config.get(ServiceApp.FEED_POLLER).put("poller.interval", "10s");
         } else {
             config.get(ServiceApp.FEED_POLLER).put("poller.feeds-file",
                     ServiceApp.FEED_POLLER.sourceResource(home, "feeds.yaml").toString());
@@ -111,7 +114,7 @@ public final class LocalRun {
         System.out.printf("""
                 [local-run] news-alerts is running%s. Alerts show below as [notifier], [webhook] and [email] lines.
                 [local-run]   recent alerts   %s/alerts/recent
-                [local-run]   feed health     %s/feeds
+                [local-run]   feeds           %s/feeds (health; add and remove with the API token)
                 [local-run]   try a rule      curl -s -H 'Content-Type: application/json' -d '{"title":"AWS raises GPU prices"}' %s/classify
                 [local-run]   rules file      %s (edits apply within seconds)
                 [local-run]   subscriptions   %s/subscriptions (API token in %s; API docs at %s/q/swagger-ui)
