@@ -107,6 +107,7 @@ public final class TopicFollower implements AutoCloseable {
         }
     }
 
+    /** Stops following; the thread closes its consumer itself (interrupting it would make that close fail). */
     @Override
     public void close() {
         closed = true;
@@ -114,6 +115,5 @@ public final class TopicFollower implements AutoCloseable {
         if (current != null) {
             current.wakeup();
         }
-        thread.interrupt();
     }
 }

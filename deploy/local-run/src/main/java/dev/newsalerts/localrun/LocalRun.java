@@ -81,6 +81,7 @@ public final class LocalRun {
         notifier.put("notifier.subscriptions.local-inbox.target", "you@localhost");
         notifier.put("quarkus.mailer.host", "127.0.0.1");
         notifier.put("quarkus.mailer.port", Integer.toString(smtp.port()));
+        notifier.put("quarkus.mailer.keep-alive", "false"); // GreenMail sometimes leaves a reused connection silent
         // A local run is for trying things on this machine: webhooks to loopback receivers are fine here.
         notifier.put("notifier.webhook.allowed-networks", "127.0.0.0/8,::1/128");
         String apiToken = ApiToken.readOrCreate(data.resolve("api-token"));

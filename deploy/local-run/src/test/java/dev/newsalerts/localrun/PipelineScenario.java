@@ -139,6 +139,7 @@ abstract class PipelineScenario {
                 "notifier.subscriptions.scenario-inbox.target", "reader@example.com",
                 "notifier.webhook.allowed-networks", "127.0.0.0/8",
                 "quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.keep-alive", "false",
                 "quarkus.mailer.port", Integer.toString(smtp.getSmtp().getPort())));
         Map<ServiceApp, Integer> ports = new EnumMap<>(ServiceApp.class);
         for (ServiceApp app : ServiceApp.values()) {
