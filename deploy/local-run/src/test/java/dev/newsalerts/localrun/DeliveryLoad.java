@@ -3,8 +3,6 @@ package dev.newsalerts.localrun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.newsalerts.localkafka.ChildJvm;
 import dev.newsalerts.localkafka.LocalKafka;
@@ -12,25 +10,16 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,8 +37,6 @@ class DeliveryLoad {
     private static final int SUBSCRIBERS = 100;
     private static final int WARM_UP_ALERTS = 20;
     private static final int ALERTS = 300;
-    private static final Path ALERT_EXAMPLE = Path.of("../../classifier/src/main/resources/schemas/alert.schema.json");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TempDir
     Path dataDir;
@@ -132,50 +119,19 @@ class DeliveryLoad {
     }
 
     private void publish(int count) throws IOException {
-        ObjectNode example = (ObjectNode) MAPPER.readTree(Files.readString(ALERT_EXAMPLE)).get("examples").get(0);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                new StringSerializer(), new StringSerializer())) {
-            for (int i = 0; i < count; i++) {
-                ObjectNode alert = example.deepCopy();
-                String id = UUID.randomUUID().toString().replace("-", "");
-                alert.put("alertId", id);
-                ((ObjectNode) alert.get("story")).put("storyId", id).put("title", "Load test alert " + i);
-                producer.send(new ProducerRecord<>("news.alerts", id, alert.toString()));
-            }
-        }
+        PackagedNotifier.publishAlerts(kafka.bootstrapServers(), count, "Load test alert");
     }
 
     private void startNotifier(boolean oneDead) throws IOException {
-        int port = freePort();
         List<String> options = new ArrayList<>(List.of("-Xmx512m",
-                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + port,
-                "-Dnotifier.webhook.allowed-networks=127.0.0.0/8",
                 "-Dnotifier.delivery.rate-per-subscription=1000",
-                "-Dquarkus.log.category.\"dev.newsalerts.notifier.messaging.AlertDispatcher\".level=WARN",
-                "-Dquarkus.log.category.\"org.apache.kafka\".level=ERROR"));
+                "-Dquarkus.log.category.\"dev.newsalerts.notifier.messaging.AlertDispatcher\".level=WARN"));
         for (int i = 0; i < SUBSCRIBERS; i++) {
             String target = oneDead && i == 0 ? "http://127.0.0.1:" + deadReceiver.getLocalPort() + "/hook"
                     : "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook/" + i;
             options.add("-Dnotifier.subscriptions.load-" + i + ".target=" + target);
         }
-        notifier = ChildJvm.start("notifier", List.of(ServiceApp.NOTIFIER.runJar(Path.of("../..").toAbsolutePath().normalize())
-                .toString()), options, "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), dataDir.resolve("notifier.log"));
-        HttpClient http = HttpClient.newHttpClient();
-        URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            try {
-                return http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        notifier = PackagedNotifier.start(kafka.bootstrapServers(), PackagedNotifier.freePort(), options,
+                dataDir.resolve("notifier.log"));
     }
 }

@@ -3,31 +3,19 @@ package dev.newsalerts.localrun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.newsalerts.localkafka.ChildJvm;
 import dev.newsalerts.localkafka.LocalKafka;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class NotifierCrashIT {
 
     private static final int ALERTS = 120;
-    private static final Path ALERT_EXAMPLE = Path.of("../../classifier/src/main/resources/schemas/alert.schema.json");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TempDir
     Path dataDir;
@@ -65,7 +51,7 @@ class NotifierCrashIT {
             exchange.close();
         });
         receiver.start();
-        notifierPort = freePort();
+        notifierPort = PackagedNotifier.freePort();
     }
 
     @AfterEach
@@ -117,53 +103,14 @@ class NotifierCrashIT {
     }
 
     private List<String> publishAlerts() throws IOException {
-        ObjectNode example = (ObjectNode) MAPPER.readTree(Files.readString(ALERT_EXAMPLE)).get("examples").get(0);
-        List<String> ids = new ArrayList<>();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                new StringSerializer(), new StringSerializer())) {
-            for (int i = 0; i < ALERTS; i++) {
-                ObjectNode alert = example.deepCopy();
-                String id = UUID.randomUUID().toString().replace("-", "");
-                alert.put("alertId", id);
-                ((ObjectNode) alert.get("story")).put("storyId", id).put("title", "Crash test alert " + i);
-                producer.send(new ProducerRecord<>("news.alerts", id, alert.toString()));
-                ids.add(id);
-            }
-        }
-        return ids;
+        return PackagedNotifier.publishAlerts(kafka.bootstrapServers(), ALERTS, "Crash test alert");
     }
 
-    private void startNotifier() throws IOException, InterruptedException {
-        List<String> options = List.of("-Xmx256m", "-XX:+UseSerialGC",
-                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + notifierPort,
+    private void startNotifier() throws IOException {
+        notifier = PackagedNotifier.start(kafka.bootstrapServers(), notifierPort, List.of("-Xmx256m", "-XX:+UseSerialGC",
                 "-Dnotifier.subscriptions.crash-hook.target=http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
-                "-Dnotifier.webhook.allowed-networks=127.0.0.0/8",
                 // a slow receiver's pace: alerts are still in flight when the notifier is killed
                 "-Dnotifier.delivery.rate-per-subscription=20",
-                "-Dquarkus.log.category.\"org.apache.kafka\".level=ERROR",
-                "-Dquarkus.log.category.\"dev.newsalerts.notifier.client\".level=DEBUG");
-        notifier = ChildJvm.start("notifier", List.of(ServiceApp.NOTIFIER.runJar(repositoryRoot()).toString()), options,
-                "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), dataDir.resolve("notifier.log"));
-        HttpClient http = HttpClient.newHttpClient();
-        URI ready = URI.create("http://127.0.0.1:" + notifierPort + "/q/health/ready");
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            try {
-                return http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
-    }
-
-    private static Path repositoryRoot() {
-        return Path.of("../..").toAbsolutePath().normalize();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+                "-Dquarkus.log.category.\"dev.newsalerts.notifier.client\".level=DEBUG"), dataDir.resolve("notifier.log"));
     }
 }
