@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The notifier's delivery guarantees, with its packaged jar on a real broker and a real receiver:
  * killed with SIGKILL in the middle of a batch and started again, or with the broker restarted
- * under it, every alert still reaches the receiver, and at most the deliveries in flight at the
- * kill are repeated (with the same webhook-id, for the receiver to drop).
+ * under it, every alert still reaches the receiver; only deliveries in flight at the kill may be
+ * repeated (with the same webhook-id, for the receiver to drop), and none after a broker restart.
  */
 class NotifierCrashIT {
 
@@ -80,7 +80,11 @@ class NotifierCrashIT {
         startNotifier();
         await().atMost(Duration.ofSeconds(120)).until(() -> received.keySet().containsAll(alertIds));
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> received.size() == ALERTS);
-        assertThat(repeated()).as("deliveries repeated after the kill").isLessThanOrEqualTo(1);
+        // A delivery the receiver took but whose outcome was not yet in Kafka at the kill is made again,
+        // with the same webhook-id: at most the deliveries in flight (notifier.delivery.concurrency-per-subscription).
+        System.out.printf("NotifierCrashIT: %d of %d alerts had arrived at the kill; %d delivered twice%n", beforeKill,
+                ALERTS, repeated());
+        assertThat(repeated()).as("deliveries repeated after the kill").isLessThanOrEqualTo(4);
     }
 
     @Test

@@ -2,10 +2,11 @@ package dev.newsalerts.notifier.client;
 
 import dev.newsalerts.notifier.domain.Alert;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -29,16 +30,19 @@ public class EmailSender {
         static native TemplateInstance digestHtml(List<Alert> alerts, String window);
     }
 
-    private final Mailer mailer;
+    /** Longest one mail may take: a server that stops answering mid-conversation costs this, then a retry. */
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
 
-    public EmailSender(Mailer mailer) {
+    private final ReactiveMailer mailer;
+
+    public EmailSender(ReactiveMailer mailer) {
         this.mailer = mailer;
     }
 
     public void send(String to, Alert alert) throws DeliveryException {
         try {
             mailer.send(Mail.withText(to, subject(alert), Templates.alertText(alert).render())
-                    .setHtml(Templates.alertHtml(alert).render()));
+                    .setHtml(Templates.alertHtml(alert).render())).await().atMost(SEND_TIMEOUT);
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new DeliveryException("SMTP: " + (cause.getMessage() != null ? cause.getMessage() : cause.toString()), e);
@@ -50,7 +54,7 @@ public class EmailSender {
         String subject = "[news-alerts] " + alerts.size() + (alerts.size() == 1 ? " alert" : " alerts") + " in the last " + window;
         try {
             mailer.send(Mail.withText(to, subject, Templates.digestText(alerts, window).render())
-                    .setHtml(Templates.digestHtml(alerts, window).render()));
+                    .setHtml(Templates.digestHtml(alerts, window).render())).await().atMost(SEND_TIMEOUT);
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new DeliveryException("SMTP: " + (cause.getMessage() != null ? cause.getMessage() : cause.toString()), e);

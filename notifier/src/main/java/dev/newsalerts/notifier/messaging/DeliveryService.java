@@ -36,8 +36,12 @@ import java.util.concurrent.CompletionStage;
 public class DeliveryService {
 
     private static final int GONE = 410;
-    /** Longest a delivery waits for one of its receiver's in-flight slots before it is parked. */
-    private static final Duration SLOT_WAIT = Duration.ofSeconds(1);
+    /**
+     * Longest a delivery waits for one of its receiver's in-flight slots before it is parked: a
+     * receiver that keeps all its slots busy this long is slow, and waiting would tie up the threads
+     * the other receivers need.
+     */
+    private static final Duration SLOT_WAIT = Duration.ofMillis(200);
 
     private final SubscriptionStore subscriptions;
     private final DeliveryLog log;

@@ -172,7 +172,7 @@ class SubscriptionDeliveryTest {
         TestAlerts.publish(bootstrapServers, TestAlerts.alert(first));
         TestAlerts.publish(bootstrapServers, TestAlerts.alert(second));
 
-        MimeMessage mail = await().atMost(Duration.ofSeconds(40)).until(() -> mailsTo(address), list -> !list.isEmpty()).get(0);
+        MimeMessage mail = await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(address), list -> !list.isEmpty()).get(0);
         assertThat(mail.getSubject()).isEqualTo("[news-alerts] 2 alerts in the last 10s");
         assertThat((String) ((jakarta.mail.Multipart) mail.getContent()).getBodyPart(0).getContent()).contains(first, second);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> mailsTo(address).size() == 1);
