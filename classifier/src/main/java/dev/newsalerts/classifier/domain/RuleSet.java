@@ -39,7 +39,9 @@ public final class RuleSet {
     private final int[] termGroup;
     private final String[] termText;
     private final TermPatterns patterns;
-    private final int[][] rulesByGroup;
+    /** The rules that want group g: groupRules[groupRuleStart[g]] up to groupRuleStart[g + 1], in one array for locality. */
+    private final int[] groupRuleStart;
+    private final int[] groupRules;
     private final int[] ruleMinimumGroups;
     private final TermAutomaton automaton;
     private final int longestTerm;
@@ -52,15 +54,21 @@ public final class RuleSet {
         this.termGroup = terms.stream().mapToInt(Term::group).toArray();
         this.termText = terms.stream().map(Term::written).toArray(String[]::new);
         this.patterns = new TermPatterns(terms);
-        List<List<Integer>> byGroup = new ArrayList<>();
-        groupNames.forEach(name -> byGroup.add(new ArrayList<>()));
+        this.groupRuleStart = new int[groupNames.size() + 1];
+        for (Rule rule : this.rules) {
+            for (int group : rule.positiveGroups()) {
+                groupRuleStart[group + 1]++;
+            }
+        }
+        Arrays.parallelPrefix(groupRuleStart, Integer::sum);
+        this.groupRules = new int[groupRuleStart[groupNames.size()]];
+        int[] filled = Arrays.copyOf(groupRuleStart, groupNames.size());
         for (int r = 0; r < this.rules.length; r++) {
             for (int group : this.rules[r].positiveGroups()) {
-                byGroup.get(group).add(r);
+                groupRules[filled[group]++] = r;
             }
         }
         this.ruleMinimumGroups = Arrays.stream(this.rules).mapToInt(Rule::minimumGroups).toArray();
-        this.rulesByGroup = byGroup.stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
         // a hit that needs an end boundary waits for the next char, so it is reported after those that do not
         this.automaton = TermAutomaton.build(patterns.texts, patterns.endBoundary);
         this.longestTerm = Arrays.stream(patterns.length).max().orElse(1);
@@ -140,7 +148,9 @@ public final class RuleSet {
                 hits.touchGroup(termGroup[hits.term[i]], i);
             }
             for (int g = 0; g < hits.touchedGroupCount; g++) {
-                for (int rule : rulesByGroup[hits.touchedGroups[g]]) {
+                int group = hits.touchedGroups[g];
+                for (int at = groupRuleStart[group], end = groupRuleStart[group + 1]; at < end; at++) {
+                    int rule = groupRules[at];
                     hits.countGroup(rule, ruleMinimumGroups[rule]);
                 }
             }
