@@ -98,6 +98,13 @@ final class Hits {
         size = to;
     }
 
+    /** Makes room to chain all hits found: call once before {@link #touchGroup}. */
+    void prepareGroupChains() {
+        if (nextHitOfGroup.length < size) {
+            nextHitOfGroup = new int[term.length];
+        }
+    }
+
     /** Records hit {@code hit} of {@code group}; hits must come last to first, so that each group's chain is in text order. */
     void touchGroup(int group, int hit) {
         if (groupFields[group] == 0) {
@@ -107,9 +114,6 @@ final class Hits {
             touchedGroups[touchedGroupCount++] = group;
         }
         groupFields[group] |= 1 << field[hit];
-        if (nextHitOfGroup.length < term.length) {
-            nextHitOfGroup = Arrays.copyOf(nextHitOfGroup, term.length);
-        }
         nextHitOfGroup[hit] = groupFirstHit[group];
         groupFirstHit[group] = hit;
     }

@@ -144,6 +144,7 @@ public final class RuleSet {
             if (hits.size == 0) {
                 return List.of();
             }
+            hits.prepareGroupChains();
             for (int i = hits.size - 1; i >= 0; i--) {
                 hits.touchGroup(termGroup[hits.term[i]], i);
             }
