@@ -67,6 +67,9 @@ public class TargetGuard {
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new TargetRefusedException("the URL has no host");
         }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+            throw new TargetRefusedException("the URL's port must be between 1 and 65535");
+        }
         return uri;
     }
 

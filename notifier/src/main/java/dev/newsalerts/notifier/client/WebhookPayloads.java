@@ -63,6 +63,7 @@ public class WebhookPayloads {
 
     private ObjectNode discord(Alert alert, List<Alert.Match> wanted) {
         ObjectNode body = mapper.createObjectNode().put("content", cut("News alert: " + alert.story().title(), 2000));
+        body.putObject("allowed_mentions").putArray("parse"); // a story titled "@everyone" pings nobody
         ObjectNode embed = body.putArray("embeds").addObject()
                 .put("title", cut(alert.story().title(), 256))
                 .put("url", alert.story().link())

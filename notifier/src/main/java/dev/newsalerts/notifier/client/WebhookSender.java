@@ -5,6 +5,7 @@ import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookSigningException;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import io.quarkus.logging.Log;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -46,7 +48,7 @@ public class WebhookSender {
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) this.config.connectTimeout().toMillis())
                 .setForceSni(true)
-                .setMaxPoolSize(8));
+                .setMaxPoolSize(64)); // per host: many subscriptions may share one (hooks.slack.com)
     }
 
     @PreDestroy
@@ -91,10 +93,15 @@ public class WebhookSender {
 
     private int exchange(RequestOptions options, String payload) throws DeliveryException {
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        AtomicBoolean abandoned = new AtomicBoolean();
         AtomicReference<String> retryAfter = new AtomicReference<>();
         CompletableFuture<Integer> status = client.request(options)
                 .compose(request -> {
                     sent.set(request);
+                    if (abandoned.get()) { // got a connection only after our timeout: the attempt already failed
+                        request.reset();
+                        return Future.failedFuture("abandoned");
+                    }
                     return request.send(Buffer.buffer(payload));
                 })
                 .map(response -> {
@@ -108,6 +115,7 @@ public class WebhookSender {
         try {
             code = status.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            abandoned.set(true);
             if (sent.get() != null) {
                 sent.get().reset();
             }

@@ -67,20 +67,23 @@ public class DeliveryLog {
                 .sorted(Comparator.comparing(DeliveryRecord::updatedAt).reversed()).limit(limit).toList();
     }
 
-    /** Since when every delivery to the subscription has failed; empty when the last one succeeded. */
+    /** Since when every delivery to the subscription has failed (as seen since start-up); empty when the last one succeeded. */
     public Optional<Instant> failingSince(String subscriptionId) {
         return Optional.ofNullable(failingSince.get(subscriptionId));
     }
 
+    /**
+     * Follows failures as they happen: records read while catching up at start-up are history (read
+     * in no time order), and a record without a new attempt (parked, replayed) says nothing.
+     */
     private void track(String deliveryId, DeliveryRecord record) {
-        if (record == null) {
+        if (record == null || !records.isLoaded()) {
             return;
         }
         if (record.state() == DeliveryRecord.State.DELIVERED) {
             failingSince.remove(record.subscriptionId());
-        } else if (!record.attempts().isEmpty()) {
-            Instant failedAt = record.attempts().get(record.attempts().size() - 1).at();
-            failingSince.merge(record.subscriptionId(), failedAt, (old, now) -> old.isBefore(now) ? old : now);
+        } else if (record.attemptCount() > 0 && record.state() != DeliveryRecord.State.GONE) {
+            failingSince.putIfAbsent(record.subscriptionId(), record.updatedAt());
         }
     }
 }

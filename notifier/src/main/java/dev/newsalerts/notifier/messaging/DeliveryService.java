@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -71,9 +73,25 @@ public class DeliveryService {
         this.disableAfter = config.delivery().disableAfter();
     }
 
+    /** Deliveries being attempted in this instance: a second copy of one (a re-read record) waits its turn. */
+    private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
+
     /** Completes once the outcome of the attempt is safely in Kafka. */
     public CompletionStage<Void> attempt(Delivery delivery) {
-        return CompletableFuture.runAsync(() -> attemptNow(delivery), workers);
+        return CompletableFuture.runAsync(() -> attemptOnce(delivery), workers);
+    }
+
+    private void attemptOnce(Delivery delivery) {
+        if (!inProgress.add(delivery.deliveryId())) {
+            Log.debugf("Delivery %s is being attempted already; this copy is parked", delivery.deliveryId());
+            parked.retryLater(delivery.postponed(Instant.now().plus(schedule.steps().get(0))));
+            return;
+        }
+        try {
+            attemptNow(delivery);
+        } finally {
+            inProgress.remove(delivery.deliveryId());
+        }
     }
 
     private void attemptNow(Delivery delivery) {
@@ -131,7 +149,7 @@ public class DeliveryService {
     }
 
     private void attemptDigestNow(String subscriptionId, List<Delivery> batch) {
-        List<Delivery> open = batch.stream().filter(delivery -> log.get(delivery.deliveryId())
+        List<Delivery> open = batch.stream().filter(distinctBy(Delivery::deliveryId)).filter(delivery -> log.get(delivery.deliveryId())
                 .map(record -> !record.isFinished() && record.attemptCount() <= delivery.attempts()).orElse(true)).toList();
         Optional<Subscription> subscription = subscriptions.get(subscriptionId).filter(Subscription::enabled);
         if (open.isEmpty() || subscription.isEmpty()) {
@@ -171,6 +189,11 @@ public class DeliveryService {
         }
     }
 
+    private static <T> java.util.function.Predicate<T> distinctBy(java.util.function.Function<T, ?> key) {
+        Set<Object> seen = new java.util.HashSet<>();
+        return item -> seen.add(key.apply(item));
+    }
+
     private boolean acquireSlot(Subscription subscription) {
         try {
             return pacer.acquire(subscription.id(), SLOT_WAIT);
@@ -200,6 +223,10 @@ public class DeliveryService {
             Log.debugf("Delivery %s done (attempt %d)", delivery.deliveryId(), delivery.attempts() + 1);
         } catch (DeliveryException e) {
             failed(subscription, delivery, known, alert, start, e);
+        } catch (RuntimeException e) {
+            // a bug or a surprise from a library: still a failed attempt, retried and visible in the log
+            Log.errorf(e, "Delivery %s: unexpected failure", delivery.deliveryId());
+            failed(subscription, delivery, known, alert, start, new DeliveryException(e.toString(), e));
         }
     }
 

@@ -77,8 +77,9 @@ public class SubscriptionResource {
                 format(request), secret, request.enabled() == null || request.enabled(), null, Subscription.ORIGIN_API,
                 now, now, digest(request));
         store.save(subscription);
-        Log.infof("Subscription %s (%s) created: %s %s", subscription.id(), subscription.name(),
-                subscription.channel().name().toLowerCase(), subscription.target());
+        // The host only: chat services' webhook URLs are secrets.
+        Log.infof("Subscription %s (%s) created: %s to %s", subscription.id(), subscription.name(),
+                subscription.channel().name().toLowerCase(), targetHost(subscription));
         return Response.created(URI.create("/subscriptions/" + subscription.id()))
                 .entity(SubscriptionView.of(subscription, true)).build();
     }
@@ -143,6 +144,13 @@ public class SubscriptionResource {
         } catch (TargetRefusedException e) {
             throw error(Response.Status.BAD_REQUEST, "target: " + e.getMessage());
         }
+    }
+
+    private static String targetHost(Subscription subscription) {
+        if (subscription.channel() == Channel.EMAIL) {
+            return subscription.target().substring(subscription.target().indexOf('@') + 1);
+        }
+        return URI.create(subscription.target()).getHost();
     }
 
     private static String digest(SubscriptionRequest request) {

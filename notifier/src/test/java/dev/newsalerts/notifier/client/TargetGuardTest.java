@@ -73,6 +73,7 @@ class TargetGuardTest {
             "file:///etc/passwd | must start with http:// or https://",
             "/relative/hook | must start with http:// or https://",
             "http:///no-host | has no host",
+            "http://example.com:99999/hook | port must be between 1 and 65535",
             "http://exa mple.com/ | not a URL",
     })
     void urlsThatAreNotWebhooksAreRefused(String url, String message) {

@@ -123,7 +123,8 @@ class SubscriptionDeliveryTest {
         assertThat(received(path)).hasSize(5).noneMatch(WebhookReceiverResource.Delivery::succeeded);
 
         WebhookReceiverResource.switchDown = false;
-        api().post("/subscriptions/" + id + "/deliveries/replay").then().statusCode(200).extract().path("replayed").equals(1);
+        assertThat(api().post("/subscriptions/" + id + "/deliveries/replay").then().statusCode(200)
+                .extract().<Integer>path("replayed")).isEqualTo(1);
         awaitLogged(id, alertId, "delivered");
         assertThat(received(path).stream().filter(WebhookReceiverResource.Delivery::succeeded)).hasSize(1);
         assertThat(api().post("/subscriptions/" + id + "/deliveries/replay").then().statusCode(200)
