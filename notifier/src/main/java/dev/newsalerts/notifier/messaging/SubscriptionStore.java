@@ -59,10 +59,6 @@ public class SubscriptionStore {
         return stored.awaitLoaded(timeout);
     }
 
-    public boolean isLoaded() {
-        return stored.isLoaded();
-    }
-
     /** All subscriptions, configured ones first, then by creation. */
     public List<Subscription> all() {
         return Stream.concat(declared.values().stream().sorted(Comparator.comparing(Subscription::name)),
