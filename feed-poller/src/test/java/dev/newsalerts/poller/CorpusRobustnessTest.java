@@ -185,5 +185,9 @@ class CorpusRobustnessTest {
         public String userAgent() {
             return "news-alerts-corpus-test";
         }
+
+        public Optional<List<String>> allowedNetworks() {
+            return Optional.of(List.of("127.0.0.0/8"));
+        }
     }
 }

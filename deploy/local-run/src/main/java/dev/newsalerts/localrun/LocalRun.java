@@ -87,6 +87,8 @@ public final class LocalRun {
         String apiToken = ApiToken.readOrCreate(data.resolve("api-token"));
         notifier.put("notifier.api-token", apiToken);
         config.get(ServiceApp.FEED_POLLER).put("poller.api-token", apiToken);
+        // ... and so are feeds served from this machine, such as the demo feed.
+        config.get(ServiceApp.FEED_POLLER).put("poller.fetch.allowed-networks", "127.0.0.0/8,::1/128");
         config.get(ServiceApp.CLASSIFIER).put("classifier.rules-file",
                 ServiceApp.CLASSIFIER.sourceResource(home, "rules.yaml").toString());
         if (demo) {

@@ -131,7 +131,8 @@ abstract class PipelineScenario {
         Path feeds = Files.writeString(dataDir.resolve("feeds.yaml"),
                 "feeds:\n  - url: http://127.0.0.1:" + http.getAddress().getPort() + "/feed.xml\n");
         Map<ServiceApp, Map<String, String>> config = new EnumMap<>(ServiceApp.class);
-        config.put(ServiceApp.FEED_POLLER, Map.of("poller.feeds-file", feeds.toString(), "poller.interval", "2s"));
+        config.put(ServiceApp.FEED_POLLER, Map.of("poller.feeds-file", feeds.toString(), "poller.interval", "2s",
+                "poller.fetch.allowed-networks", "127.0.0.0/8"));
         config.put(ServiceApp.NOTIFIER, Map.of(
                 "notifier.subscriptions.scenario-hook.target", "http://127.0.0.1:" + http.getAddress().getPort() + "/hook",
                 "notifier.subscriptions.scenario-hook.secret", SECRET,

@@ -1,5 +1,7 @@
 package dev.newsalerts.poller.client;
 
+import dev.newsalerts.netguard.AddressGuard;
+import dev.newsalerts.netguard.AddressRefusedException;
 import dev.newsalerts.poller.config.PollerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +30,12 @@ import javax.net.ssl.SSLException;
  * Fetches feeds over HTTP with the limits a crawler of strangers' servers needs: connect and
  * whole-response timeouts (redirects included), a body size cap that also holds after
  * decompression, at most {@value #MAX_REDIRECTS} redirects with loops named as such, conditional
- * GET, and the {@code Retry-After} of a 429 or 503 passed on to the caller.
+ * GET, and the {@code Retry-After} of a 429 or 503 passed on to the caller. The host of the feed and
+ * of every redirect is resolved and checked by the {@link AddressGuard} before it is contacted
+ * (SSRF). The JDK client resolves the host again itself, through the JVM's address cache that the
+ * check has just filled (30 s), so a DNS answer changing between check and connection is only
+ * possible when that cache entry expires in between; the JDK client cannot be handed the checked
+ * address, Vert.x's (the notifier's) can.
  */
 @ApplicationScoped
 public class FeedFetcher {
@@ -36,39 +43,65 @@ public class FeedFetcher {
     /** Redirects followed before giving up. */
     public static final int MAX_REDIRECTS = 5;
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    private static final Set<Integer> PERMANENT = Set.of(301, 308);
+    /** The setting that lets internal networks through, named in refusals. */
+    public static final String ALLOWED_NETWORKS = "poller.fetch.allowed-networks";
     private static final String ACCEPT =
             "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5";
 
     private final PollerConfig.Fetch config;
     private final HttpClient client;
     private final Clock clock;
+    private final AddressGuard guard;
 
     @Inject
-    public FeedFetcher(PollerConfig config) {
-        this(config.fetch(), Clock.systemUTC());
+    public FeedFetcher(PollerConfig config, AddressGuard guard) {
+        this(config.fetch(), guard, Clock.systemUTC());
     }
 
+    /** A fetcher whose guard lets {@code poller.fetch.allowed-networks} of {@code config} through. */
     public FeedFetcher(PollerConfig.Fetch config, Clock clock) {
+        this(config, guard(config), clock);
+    }
+
+    public FeedFetcher(PollerConfig.Fetch config, AddressGuard guard, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.guard = guard;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
-    /** Fetches {@code url}, sending the validators of the previous fetch when there are any. */
+    /** The guard for {@code config}'s allowed networks. */
+    public static AddressGuard guard(PollerConfig.Fetch config) {
+        return new AddressGuard(config.allowedNetworks().orElse(List.of()), ALLOWED_NETWORKS);
+    }
+
+    /**
+     * Fetches {@code url}, sending the validators of the previous fetch when there are any. When the
+     * answer came through permanent redirects (301, 308) only, up to the first temporary one, the
+     * result names where the feed has moved.
+     */
     public FetchResult fetch(String url, String etag, String lastModified) throws FetchException {
         Instant deadline = clock.instant().plus(config.timeout());
         List<URI> chain = new ArrayList<>(List.of(URI.create(url)));
+        URI movedTo = null;
+        boolean permanentSoFar = true;
         HttpResponse<byte[]> response = send(request(chain.get(0), etag, lastModified, deadline), chain.get(0), deadline);
         while (REDIRECTS.contains(response.statusCode())) {
             URI next = redirectTarget(response, chain);
             chain.add(next);
+            permanentSoFar &= PERMANENT.contains(response.statusCode());
+            if (permanentSoFar) {
+                movedTo = next;
+            }
             response = send(request(next, etag, lastModified, deadline), next, deadline);
         }
+        String moved = movedTo == null ? null : movedTo.toString();
         if (response.statusCode() == 304) {
-            return FetchResult.unchanged(etag, lastModified);
+            return FetchResult.unchanged(etag, lastModified).movedTo(moved);
         }
         if (response.statusCode() < 200 || response.statusCode() > 299) {
             throw statusError(response);
@@ -77,7 +110,16 @@ public class FeedFetcher {
                 response.headers().firstValue("Content-Encoding").orElse(null), config.maxBytes());
         return new FetchResult(false, body, response.headers().firstValue("Content-Type").orElse(null),
                 response.headers().firstValue("ETag").orElse(null),
-                response.headers().firstValue("Last-Modified").orElse(null));
+                response.headers().firstValue("Last-Modified").orElse(null), moved);
+    }
+
+    /** Checks that {@code url}'s host resolves to addresses feeds may be fetched from. */
+    public void checkAddress(URI uri) throws FetchException {
+        try {
+            guard.resolve(uri);
+        } catch (AddressRefusedException e) {
+            throw new FetchException(e.unresolvable() ? "network" : "refused_address", e.getMessage());
+        }
     }
 
     private HttpRequest request(URI uri, String etag, String lastModified, Instant deadline) {
@@ -135,6 +177,7 @@ public class FeedFetcher {
     }
 
     private HttpResponse<byte[]> send(HttpRequest request, URI uri, Instant deadline) throws FetchException {
+        checkAddress(uri);
         CompletableFuture<HttpResponse<byte[]>> response = client.sendAsync(request, CappedBodySubscriber.handler(config.maxBytes()));
         try {
             return response.get(remaining(deadline).toMillis(), TimeUnit.MILLISECONDS);

@@ -3,6 +3,7 @@ package dev.newsalerts.poller.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "poller")
@@ -68,5 +69,12 @@ public interface PollerConfig {
         /** The User-Agent header sent to feed servers. */
         @WithDefault("news-alerts-feed-poller/0.1 (RSS/Atom alerting)")
         String userAgent();
+
+        /**
+         * Networks (CIDR, such as {@code 127.0.0.0/8}) feeds may be fetched from although they are internal;
+         * by default none: loopback, private, link-local, carrier-grade NAT, cloud metadata and unique-local
+         * addresses are refused, for a feed's URL and for every redirect (SSRF guard).
+         */
+        Optional<List<String>> allowedNetworks();
     }
 }

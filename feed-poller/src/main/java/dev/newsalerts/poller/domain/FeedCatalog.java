@@ -1,10 +1,13 @@
 package dev.newsalerts.poller.domain;
 
+import dev.newsalerts.netguard.AddressGuard;
+import dev.newsalerts.netguard.AddressRefusedException;
 import dev.newsalerts.poller.config.FeedList;
 import dev.newsalerts.poller.config.PollerConfig;
 import dev.newsalerts.poller.messaging.ApiFeedStore;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,12 +29,14 @@ public class FeedCatalog implements ApiFeedStore.Listener {
 
     private final PollerConfig config;
     private final ApiFeedStore store;
+    private final AddressGuard guard;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, PolledFeed> feeds = new ConcurrentHashMap<>();
 
-    public FeedCatalog(PollerConfig config, ApiFeedStore store) {
+    public FeedCatalog(PollerConfig config, ApiFeedStore store, AddressGuard guard) {
         this.config = config;
         this.store = store;
+        this.guard = guard;
     }
 
     /** Reads the feeds file and starts following {@code news.feeds}; waits a while for what it holds. */
@@ -62,13 +67,21 @@ public class FeedCatalog implements ApiFeedStore.Listener {
                 : feeds.values().stream().filter(feed -> feed.source().id().equals(idOrUrl)).findFirst();
     }
 
-    /** Adds a feed through the API: checked, written to {@code news.feeds}, then polled at once. */
+    /**
+     * Adds a feed through the API: checked (its host must resolve to addresses feeds may come from,
+     * see {@code poller.fetch.allowed-networks}), written to {@code news.feeds}, then polled at once.
+     */
     public synchronized PolledFeed add(FeedSource requested) {
         FeedSource feed = requested.url() == null ? requested
                 : new FeedSource(requested.url().strip(), requested.name(), requested.language(), requested.interval());
         List<String> problems = FeedRules.problems(feed);
         if (!problems.isEmpty()) {
             throw new Refused(Refused.Kind.INVALID, String.join("; ", problems));
+        }
+        try {
+            guard.resolve(URI.create(feed.url()));
+        } catch (AddressRefusedException e) {
+            throw new Refused(Refused.Kind.INVALID, e.getMessage());
         }
         PolledFeed existing = feeds.get(feed.url());
         if (existing != null) {

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPOutputStream;
@@ -32,7 +34,8 @@ class FeedFetcherTest {
     private final FeedFetcher fetcher = fetcher(MAX_BYTES);
     private final LoopbackServer server = new LoopbackServer();
 
-    record Limits(Duration connectTimeout, Duration timeout, long maxBytes) implements PollerConfig.Fetch {
+    record Limits(Duration connectTimeout, Duration timeout, long maxBytes, Optional<List<String>> allowedNetworks)
+            implements PollerConfig.Fetch {
         @Override
         public String userAgent() {
             return "news-alerts-test";
@@ -40,7 +43,12 @@ class FeedFetcherTest {
     }
 
     static FeedFetcher fetcher(long maxBytes) {
-        return new FeedFetcher(new Limits(Duration.ofSeconds(2), Duration.ofSeconds(2), maxBytes), Clock.systemUTC());
+        return fetcher(maxBytes, List.of("127.0.0.0/8"));
+    }
+
+    static FeedFetcher fetcher(long maxBytes, List<String> allowedNetworks) {
+        return new FeedFetcher(new Limits(Duration.ofSeconds(2), Duration.ofSeconds(2), maxBytes, Optional.of(allowedNetworks)),
+                Clock.systemUTC());
     }
 
     @AfterEach
@@ -142,6 +150,56 @@ class FeedFetcherTest {
         assertThatThrownBy(() -> fetcher.fetch(server.url("/hop0"), null, null))
                 .isInstanceOf(FetchException.class).hasMessageStartingWith("more than 5 redirects: " + server.url("/hop0"));
         assertThat(catchFetch(server.url("/hop1")).body()).isEqualTo(FEED);
+    }
+
+    @Test
+    void aFeedOnAnInternalAddressIsRefusedBeforeAnyConnection() {
+        AtomicInteger calls = new AtomicInteger();
+        String url = server.serve("/feed.xml", exchange -> {
+            calls.incrementAndGet();
+            respond(exchange, 200, FEED);
+        });
+
+        assertThatThrownBy(() -> fetcher(MAX_BYTES, List.of()).fetch(url, null, null))
+                .isInstanceOf(FetchException.class)
+                .hasMessage("127.0.0.1 resolves to 127.0.0.1, a loopback address; only public addresses may be reached"
+                        + " (see poller.fetch.allowed-networks)")
+                .hasFieldOrPropertyWithValue("reason", "refused_address");
+        assertThat(calls).hasValue(0);
+    }
+
+    @Test
+    void eachRedirectHopIsCheckedSoARedirectToAnInternalAddressIsRefused() {
+        FeedFetcher onlyThisLoopbackAddress = fetcher(MAX_BYTES, List.of("127.0.0.1/32"));
+        String url = server.serve("/feed.xml", exchange -> respond(exchange, 302, new byte[0],
+                "Location", "http://127.0.0.2:" + exchange.getLocalAddress().getPort() + "/secret"));
+        String metadata = server.serve("/to-metadata", exchange -> respond(exchange, 301, new byte[0],
+                "Location", "http://169.254.169.254/latest/meta-data/"));
+
+        assertThatThrownBy(() -> onlyThisLoopbackAddress.fetch(url, null, null))
+                .isInstanceOf(FetchException.class).hasMessageContaining("127.0.0.2 resolves to 127.0.0.2, a loopback address")
+                .hasFieldOrPropertyWithValue("reason", "refused_address");
+        assertThatThrownBy(() -> onlyThisLoopbackAddress.fetch(metadata, null, null))
+                .isInstanceOf(FetchException.class).hasMessageContaining("a cloud metadata address");
+    }
+
+    @Test
+    void permanentRedirectsNameWhereTheFeedMovedAndTemporaryOnesDoNot() {
+        server.serve("/new.xml", exchange -> respond(exchange, 200, FEED));
+        server.serve("/moved-once.xml", exchange -> respond(exchange, 301, new byte[0], "Location", "/moved-twice.xml"));
+        server.serve("/moved-twice.xml", exchange -> respond(exchange, 308, new byte[0], "Location", "/new.xml"));
+        server.serve("/for-now.xml", exchange -> respond(exchange, 302, new byte[0], "Location", "/new.xml"));
+        server.serve("/for-now-307.xml", exchange -> respond(exchange, 307, new byte[0], "Location", "/new.xml"));
+        server.serve("/moved-then-for-now.xml", exchange -> respond(exchange, 301, new byte[0], "Location", "/for-now.xml"));
+        server.serve("/for-now-then-moved.xml", exchange -> respond(exchange, 302, new byte[0], "Location", "/moved-twice.xml"));
+
+        assertThat(catchFetch(server.url("/moved-once.xml")).movedTo()).isEqualTo(server.url("/new.xml"));
+        assertThat(catchFetch(server.url("/moved-once.xml")).body()).isEqualTo(FEED);
+        assertThat(catchFetch(server.url("/for-now.xml")).movedTo()).isNull();
+        assertThat(catchFetch(server.url("/for-now-307.xml")).movedTo()).isNull();
+        assertThat(catchFetch(server.url("/moved-then-for-now.xml")).movedTo()).isEqualTo(server.url("/for-now.xml"));
+        assertThat(catchFetch(server.url("/for-now-then-moved.xml")).movedTo()).isNull();
+        assertThat(catchFetch(server.url("/new.xml")).movedTo()).isNull();
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,10 @@ class HostileFeedTest {
 
         public String userAgent() {
             return "news-alerts-test";
+        }
+
+        public Optional<List<String>> allowedNetworks() {
+            return Optional.of(List.of("127.0.0.0/8"));
         }
     }
 

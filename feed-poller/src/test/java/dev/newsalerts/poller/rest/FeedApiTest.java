@@ -114,6 +114,29 @@ class FeedApiTest {
     }
 
     @Test
+    void feedsOnInternalAddressesAreRefusedThroughTheApiAndOpml() {
+        authorized().contentType("application/json").body(Map.of("url", "http://169.254.169.254/latest/meta-data/"))
+                .post("/feeds").then().statusCode(400)
+                .body("error", equalTo("169.254.169.254 resolves to 169.254.169.254, a cloud metadata address;"
+                        + " only public addresses may be reached (see poller.fetch.allowed-networks)"));
+        authorized().contentType("application/json").body(Map.of("url", "http://[::ffff:10.0.0.1]/feed"))
+                .post("/feeds").then().statusCode(400).body("error", equalTo("[::ffff:10.0.0.1] resolves to 10.0.0.1, a private address;"
+                        + " only public addresses may be reached (see poller.fetch.allowed-networks)"));
+        authorized().contentType("text/x-opml").body("""
+                <opml version="2.0"><body>
+                  <outline type="rss" text="Router" xmlUrl="http://192.168.1.1/feed"/>
+                  <outline type="rss" text="CGNAT" xmlUrl="http://100.64.0.1/feed"/>
+                </body></opml>""").post("/feeds/opml").then().statusCode(200)
+                .body("added", hasSize(0))
+                .body("skipped.reason", equalTo(List.of(
+                        "192.168.1.1 resolves to 192.168.1.1, a private address; only public addresses may be reached"
+                                + " (see poller.fetch.allowed-networks)",
+                        "100.64.0.1 resolves to 100.64.0.1, a carrier-grade NAT address; only public addresses may be reached"
+                                + " (see poller.fetch.allowed-networks)")));
+        given().get("/feeds").then().body("url", not(hasItem("http://192.168.1.1/feed")));
+    }
+
+    @Test
     void anOpmlListAddsItsFeedsAndSaysWhichItSkipped() {
         String a = FeedServerResource.extraFeedUrl("opml-a-" + UUID.randomUUID() + ".xml");
         String b = FeedServerResource.extraFeedUrl("opml-b-" + UUID.randomUUID() + ".xml");
