@@ -1,5 +1,6 @@
 package dev.newsalerts.poller;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -9,19 +10,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A real HTTP server on loopback serving one RSS feed whose content a test sets, under two URLs
  * ({@code /feed.xml} and {@code /mirror.xml}, both in the feed list); supports ETags. Feeds under
- * {@code /extra/} are for tests that add feeds.
+ * {@code /extra/} are for tests that add feeds; {@code /moved/NAME} answers 301 and
+ * {@code /for-now/NAME} 302, both to {@code /extra/NAME}.
  */
 public class FeedServerResource implements QuarkusTestResourceLifecycleManager {
 
     private static final AtomicReference<String> FEED = new AtomicReference<>("");
     private static final AtomicInteger NOT_MODIFIED = new AtomicInteger();
     private static final AtomicReference<String[]> FAILURE = new AtomicReference<>();
+    private static final Map<String, AtomicInteger> REQUESTS = new ConcurrentHashMap<>();
     private static String feedUrl;
     private HttpServer server;
 
@@ -45,6 +49,16 @@ public class FeedServerResource implements QuarkusTestResourceLifecycleManager {
     /** A URL of a feed that is not in the feed list: {@code name} under {@code /extra/}, always one story, no ETag. */
     public static String extraFeedUrl(String name) {
         return feedUrl.replace("/feed.xml", "/extra/" + name);
+    }
+
+    /** Requests for {@code path} so far. */
+    public static int requests(String path) {
+        return REQUESTS.getOrDefault(path, new AtomicInteger()).get();
+    }
+
+    /** The URL of {@code path} on this server. */
+    public static String url(String path) {
+        return feedUrl.replace("/feed.xml", path);
     }
 
     public static int notModifiedAnswers() {
@@ -93,7 +107,10 @@ public class FeedServerResource implements QuarkusTestResourceLifecycleManager {
             };
             server.createContext("/feed.xml", handler);
             server.createContext("/mirror.xml", handler);
+            server.createContext("/moved/", exchange -> redirect(exchange, 301, "/moved/"));
+            server.createContext("/for-now/", exchange -> redirect(exchange, 302, "/for-now/"));
             server.createContext("/extra/", exchange -> {
+                count(exchange);
                 byte[] bytes = rss(item("extra" + exchange.getRequestURI().getPath(), "Story of an extra feed"))
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/rss+xml");
@@ -112,6 +129,17 @@ public class FeedServerResource implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void count(HttpExchange exchange) {
+        REQUESTS.computeIfAbsent(exchange.getRequestURI().getPath(), path -> new AtomicInteger()).incrementAndGet();
+    }
+
+    private static void redirect(HttpExchange exchange, int status, String prefix) throws IOException {
+        count(exchange);
+        exchange.getResponseHeaders().set("Location", "/extra/" + exchange.getRequestURI().getPath().substring(prefix.length()));
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
     }
 
     @Override

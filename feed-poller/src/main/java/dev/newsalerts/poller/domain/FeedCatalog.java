@@ -5,6 +5,7 @@ import dev.newsalerts.netguard.AddressRefusedException;
 import dev.newsalerts.poller.config.FeedList;
 import dev.newsalerts.poller.config.PollerConfig;
 import dev.newsalerts.poller.messaging.ApiFeedStore;
+import dev.newsalerts.poller.messaging.FeedStateStore;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -30,11 +31,13 @@ public class FeedCatalog implements ApiFeedStore.Listener {
     private final PollerConfig config;
     private final ApiFeedStore store;
     private final AddressGuard guard;
+    private final FeedStateStore stateStore;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, PolledFeed> feeds = new ConcurrentHashMap<>();
 
-    public FeedCatalog(PollerConfig config, ApiFeedStore store, AddressGuard guard) {
+    public FeedCatalog(PollerConfig config, ApiFeedStore store, AddressGuard guard, FeedStateStore stateStore) {
         this.config = config;
+        this.stateStore = stateStore;
         this.store = store;
         this.guard = guard;
     }
@@ -121,6 +124,40 @@ public class FeedCatalog implements ApiFeedStore.Listener {
         feeds.remove(feed.source().url(), feed);
         Log.infof("Feed %s removed through the API", feed.source().url());
         return feed.source();
+    }
+
+    /**
+     * A feed answered from {@code newUrl} through permanent redirects: a feed of the API is kept
+     * under its new URL from now on (its new record and the old one's tombstone go to
+     * {@code news.feeds}, its state moves in {@code news.feed-state}); a feed of the feeds file is
+     * polled at its old URL still, and the log and the API say where it moved.
+     */
+    public synchronized void moved(PolledFeed feed, String newUrl) {
+        String oldUrl = feed.source().url();
+        if (feed.origin() == PolledFeed.Origin.FILE) {
+            if (feed.noteMovedTo(newUrl)) {
+                Log.warnf("Feed %s has moved permanently to %s; change its URL in the feeds file", oldUrl, newUrl);
+            }
+            return;
+        }
+        if (feed.isRemoved() || feeds.get(oldUrl) != feed) {
+            return;
+        }
+        FeedSource moved = new FeedSource(newUrl, feed.source().name(), feed.source().language(), feed.source().interval());
+        List<String> problems = FeedRules.problems(moved);
+        if (!problems.isEmpty()) {
+            Log.warnf("Feed %s has moved permanently to %s, which is not kept: %s", oldUrl, newUrl, String.join("; ", problems));
+            return;
+        }
+        if (!feeds.containsKey(newUrl)) {
+            store.save(moved);
+            feeds.put(newUrl, feed.movedTo(moved));
+        }
+        stateStore.move(oldUrl, newUrl);
+        store.delete(oldUrl);
+        feed.remove();
+        feeds.remove(oldUrl, feed);
+        Log.infof("Feed %s has moved permanently to %s: it is polled there from now on", oldUrl, newUrl);
     }
 
     @Override

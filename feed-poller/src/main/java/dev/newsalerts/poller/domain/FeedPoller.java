@@ -103,6 +103,9 @@ public class FeedPoller {
             FetchResult result = fetcher.fetch(url, stateStore.get(url).etag(), stateStore.get(url).lastModified());
             int published = result.notModified() ? 0 : publish(feed.source(), result, now);
             feed.succeeded(now, result.notModified(), published, timing.afterSuccess(clock.instant(), feed.interval()));
+            if (result.movedTo() != null && !result.movedTo().equals(url)) {
+                catalog.moved(feed, result.movedTo());
+            }
             count(result.notModified() ? "not_modified" : "ok", "none");
             if (published > 0) {
                 Log.infof("Feed %s: published %d new stories", url, published);

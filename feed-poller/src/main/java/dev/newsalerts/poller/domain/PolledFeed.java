@@ -2,6 +2,7 @@ package dev.newsalerts.poller.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
 /** A feed being polled: what it is, where it came from, how it has been doing, when it is polled next. */
@@ -22,12 +23,32 @@ public final class PolledFeed {
     private volatile FeedHealth health = FeedHealth.NEVER_POLLED;
     private volatile Instant nextPollAt;
     private volatile boolean removed;
+    private volatile String movedTo;
 
     public PolledFeed(FeedSource source, Origin origin, Duration defaultInterval, Instant firstPoll) {
         this.source = source;
         this.origin = origin;
         this.interval = source.interval() == null ? defaultInterval : source.interval();
         this.nextPollAt = firstPoll;
+    }
+
+    /** This feed under the URL it moved to (a permanent redirect), with its health and next poll. */
+    PolledFeed movedTo(FeedSource moved) {
+        PolledFeed copy = new PolledFeed(moved, origin, interval, nextPollAt);
+        copy.health = health;
+        return copy;
+    }
+
+    /** Where a feed of the feeds file answers from after permanent redirects; null when it did not move. */
+    public String movedTo() {
+        return movedTo;
+    }
+
+    /** @return whether this is news */
+    boolean noteMovedTo(String url) {
+        boolean changed = !Objects.equals(url, movedTo);
+        movedTo = url;
+        return changed;
     }
 
     public FeedSource source() {

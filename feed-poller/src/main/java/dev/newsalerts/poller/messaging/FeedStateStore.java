@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -70,13 +71,35 @@ public class FeedStateStore {
         return emitter.send(Record.of(state.feedUrl(), state));
     }
 
+    /**
+     * Keeps the state of a feed that moved under its new URL (unless that URL has a state already)
+     * and removes the old one; returns once the broker has both.
+     */
+    public void move(String oldUrl, String newUrl) {
+        FeedState old = states.get(oldUrl);
+        if (old == null) {
+            return;
+        }
+        CompletionStage<Void> moved = states.containsKey(newUrl) ? CompletableFuture.completedFuture(null)
+                : save(new FeedState(newUrl, null, null, old.seenStoryIds()));
+        states.remove(oldUrl);
+        CompletionStage<Void> removed = emitter.send(Record.of(oldUrl, null));
+        moved.toCompletableFuture().join();
+        removed.toCompletableFuture().join();
+    }
+
     private void apply(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             states.remove(record.key());
             return;
         }
         try {
-            states.put(record.key(), mapper.readValue(record.value(), FeedState.class));
+            FeedState state = mapper.readValue(record.value(), FeedState.class);
+            if (state == null) {
+                states.remove(record.key());
+            } else {
+                states.put(record.key(), state);
+            }
         } catch (JsonProcessingException e) {
             Log.warnf("Ignoring unreadable state of feed %s at offset %d: %s", record.key(), record.offset(), e.getOriginalMessage());
         }

@@ -11,6 +11,7 @@ import java.time.Instant;
 /**
  * A feed and its health as {@code GET /feeds} shows it. Counts are since this instance started,
  * except {@code itemsSeen}: the distinct stories remembered for the feed in {@code news.feed-state}.
+ * {@code movedTo}: where a feed of the feeds file moved permanently (301, 308); change it there.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FeedView(
@@ -29,13 +30,14 @@ public record FeedView(
         long storiesPublished,
         long polls,
         Double notModifiedShare,
-        Instant nextPollAt) {
+        Instant nextPollAt,
+        String movedTo) {
 
     static FeedView of(PolledFeed feed, int itemsSeen) {
         FeedHealth health = feed.health();
         return new FeedView(feed.source().id(), feed.source().url(), feed.source().name(), feed.source().language(),
                 feed.interval(), feed.origin(), health.lastPolledAt(), health.lastSuccessAt(), health.lastErrorAt(),
                 health.lastError(), health.consecutiveFailures(), itemsSeen, health.storiesPublished(), health.polls(),
-                health.notModifiedShare(), feed.nextPollAt());
+                health.notModifiedShare(), feed.nextPollAt(), feed.movedTo());
     }
 }

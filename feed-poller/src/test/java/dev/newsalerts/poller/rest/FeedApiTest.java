@@ -82,6 +82,34 @@ class FeedApiTest {
     }
 
     @Test
+    void aFeedThatMovedPermanentlyIsKeptAndPolledUnderItsNewUrlButNotOneThatMovedForNow() throws Exception {
+        String name = "moving-" + UUID.randomUUID() + ".xml";
+        String oldUrl = FeedServerResource.url("/moved/" + name);
+        String newUrl = FeedServerResource.url("/extra/" + name);
+        String forNowName = "visiting-" + UUID.randomUUID() + ".xml";
+        String forNowUrl = FeedServerResource.url("/for-now/" + forNowName);
+        authorized().contentType("application/json").body(Map.of("url", oldUrl, "name", "Moving")).post("/feeds").then().statusCode(201);
+        authorized().contentType("application/json").body(Map.of("url", forNowUrl)).post("/feeds").then().statusCode(201);
+
+        poller.pollAll();
+        poller.pollAll();
+
+        given().get("/feeds").then().body("url", not(hasItem(oldUrl))).body("url", hasItem(forNowUrl))
+                .body("find { it.url == '%s' }.name".formatted(newUrl), equalTo("Moving"))
+                .body("find { it.url == '%s' }.itemsSeen".formatted(newUrl), equalTo(1))
+                .body("find { it.url == '%s' }.storiesPublished".formatted(newUrl), equalTo(1));
+        assertThat(FeedServerResource.requests("/moved/" + name)).isEqualTo(1);
+        assertThat(FeedServerResource.requests("/extra/" + name)).isEqualTo(2);
+        assertThat(FeedServerResource.requests("/for-now/" + forNowName)).isEqualTo(2);
+        assertThat(lastRecord(oldUrl).value()).isNull();
+        assertThat(lastRecord(newUrl).value()).contains("\"name\":\"Moving\"");
+        List<ConsumerRecord<String, String>> states = TopicContents.readAll(bootstrapServers, Topics.FEED_STATE);
+        assertThat(states.stream().filter(record -> record.key().equals(oldUrl)).reduce((a, b) -> b).orElseThrow().value()).isNull();
+        assertThat(states.stream().filter(record -> record.key().equals(newUrl)).reduce((a, b) -> b).orElseThrow().value())
+                .contains("seenStoryIds");
+    }
+
+    @Test
     void aFeedRemovedThroughTheApiLeavesATombstone() throws Exception {
         String url = FeedServerResource.extraFeedUrl("removed-" + UUID.randomUUID() + ".xml");
         authorized().contentType("application/json").body(Map.of("url", url)).post("/feeds").then().statusCode(201);
