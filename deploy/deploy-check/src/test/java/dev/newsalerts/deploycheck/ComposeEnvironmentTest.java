@@ -39,4 +39,15 @@ class ComposeEnvironmentTest {
 
         assertThat(problems).as("variables in " + Repo.COMPOSE_FILE + " that set nothing").isEmpty();
     }
+
+    @Test
+    void everyVariableTheDemoSetsIsAConfigurationKeyOfItsService() {
+        List<String> problems = new ArrayList<>();
+        Map<String, Map<String, Object>> services = new ComposeFile(Repo.COMPOSE_DEMO_FILE).services();
+        services.keySet().stream().filter(Repo.SERVICES::contains).forEach(module -> ComposeFile.environment(services.get(module))
+                .keySet().forEach(variable -> Repo.keys(module).problemWith(variable).ifPresent(problems::add)));
+
+        assertThat(services).containsKey("feed-poller");
+        assertThat(problems).as("variables in " + Repo.COMPOSE_DEMO_FILE + " that set nothing").isEmpty();
+    }
 }

@@ -7,7 +7,15 @@ import java.util.Map;
 /** deploy/docker-compose.yml as data: its services, their environment, build and volumes. */
 final class ComposeFile {
 
-    private final Map<String, Object> file = Repo.yaml(Repo.COMPOSE_FILE);
+    private final Map<String, Object> file;
+
+    ComposeFile() {
+        this(Repo.COMPOSE_FILE);
+    }
+
+    ComposeFile(java.nio.file.Path path) {
+        this.file = Repo.yaml(path);
+    }
 
     /** Every service, by name. */
     Map<String, Map<String, Object>> services() {

@@ -24,8 +24,15 @@ class ComposeFileTest {
     void dockerComposeAcceptsTheComposeFile() throws IOException, InterruptedException {
         Assumptions.assumeTrue(onPath("docker-compose"), "docker-compose is not installed, so the Compose file is not validated"
                 + " (.ci/run installs it; by hand: apt-get install --no-install-recommends docker-compose)");
-        Process process = new ProcessBuilder("docker-compose", "-f", Repo.COMPOSE_FILE.toString(), "config", "-q")
-                .directory(Repo.ROOT.toFile()).redirectErrorStream(true).start();
+        dockerComposeConfig(List.of("-f", Repo.COMPOSE_FILE.toString()));
+        dockerComposeConfig(List.of("-f", Repo.COMPOSE_FILE.toString(), "-f", Repo.COMPOSE_DEMO_FILE.toString()));
+    }
+
+    private static void dockerComposeConfig(List<String> files) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("docker-compose"));
+        command.addAll(files);
+        command.addAll(List.of("config", "-q"));
+        Process process = new ProcessBuilder(command).directory(Repo.ROOT.toFile()).redirectErrorStream(true).start();
         boolean exited = process.waitFor(120, TimeUnit.SECONDS);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!exited) {
@@ -33,18 +40,32 @@ class ComposeFileTest {
         }
 
         assertThat(exited).as("docker-compose config finished within 2 minutes").isTrue();
-        assertThat(process.exitValue()).as("docker-compose -f deploy/docker-compose.yml config -q said:%n%s", output).isZero();
+        assertThat(process.exitValue()).as("%s said:%n%s", String.join(" ", command), output).isZero();
     }
 
     @Test
     void everyFileOrDirectoryMountedFromTheHostExists() {
         List<String> missing = new ArrayList<>();
-        compose.services().forEach((name, service) -> ComposeFile.volumes(service).stream()
-                .map(volume -> volume.split(":")[0]).filter(source -> source.startsWith("."))
-                .filter(source -> !Files.exists(Repo.DEPLOY.resolve(source)))
-                .forEach(source -> missing.add(name + ": " + source)));
+        for (ComposeFile file : List.of(compose, new ComposeFile(Repo.COMPOSE_DEMO_FILE))) {
+            file.services().forEach((name, service) -> ComposeFile.volumes(service).stream()
+                    .map(volume -> volume.split(":")[0]).filter(source -> source.startsWith("."))
+                    .filter(source -> !Files.exists(Repo.DEPLOY.resolve(source)))
+                    .forEach(source -> missing.add(name + ": " + source)));
+        }
 
         assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void theDemoPollsTheBundledSampleFeedServedOnTheComposeNetwork() {
+        Map<String, Map<String, Object>> demo = new ComposeFile(Repo.COMPOSE_DEMO_FILE).services();
+        String feeds = Repo.read(hostFile(demo.get("feed-poller"), "POLLER_FEEDS_FILE"));
+
+        assertThat(feeds).contains("url: http://demo-feed/feed.xml");
+        assertThat(ComposeFile.volumes(demo.get("demo-feed"))).anyMatch(volume -> volume.startsWith("./local-run/src/main/resources/demo:"));
+        assertThat(Repo.DEPLOY.resolve("local-run/src/main/resources/demo/feed.xml")).isRegularFile();
+        assertThat(ComposeFile.environment(demo.get("feed-poller")).get("POLLER_FETCH_ALLOWED_NETWORKS"))
+                .isEqualTo(ComposeFile.environment(compose.services().get("notifier")).get("NOTIFIER_WEBHOOK_ALLOWED_NETWORKS"));
     }
 
     @Test

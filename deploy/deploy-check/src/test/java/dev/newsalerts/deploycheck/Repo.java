@@ -25,6 +25,8 @@ final class Repo {
     static final Path ROOT = Path.of("").toAbsolutePath().resolve("../..").normalize();
     static final Path DEPLOY = ROOT.resolve("deploy");
     static final Path COMPOSE_FILE = DEPLOY.resolve("docker-compose.yml");
+    /** The offline demo, laid over {@link #COMPOSE_FILE}. */
+    static final Path COMPOSE_DEMO_FILE = DEPLOY.resolve("docker-compose.demo.yml");
     static final Path DOCKERFILE = DEPLOY.resolve("docker/Dockerfile.jvm");
 
     private static final Map<String, ServiceConfigKeys> KEYS = new ConcurrentHashMap<>();
