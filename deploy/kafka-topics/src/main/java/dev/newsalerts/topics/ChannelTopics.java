@@ -47,21 +47,25 @@ public class ChannelTopics {
         this.config = config;
     }
 
-    void createMissing(@Observes @Priority(1) StartupEvent event) throws InterruptedException {
-        if (!tryCreateMissing()) {
+    void createChannelTopics(@Observes @Priority(1) StartupEvent event) throws InterruptedException {
+        if (!createMissing(channelTopics())) {
             Thread retry = new Thread(this::createWhenKafkaAnswers, "create-topics");
             retry.setDaemon(true);
             retry.start();
         }
     }
 
-    /** @return false when the broker did not answer in time */
-    private boolean tryCreateMissing() throws InterruptedException {
+    /**
+     * Creates those of the given topics that do not exist yet, like the channels' own.
+     *
+     * @return false when the broker did not answer in time
+     */
+    public boolean createMissing(Set<String> names) throws InterruptedException {
         Map<String, Object> adminConfig = clientConfig(AdminClientConfig.configNames());
         adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) BROKER_WAIT.toMillis());
         adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) BROKER_WAIT.toMillis());
         try (Admin admin = Admin.create(adminConfig)) {
-            for (String name : channelTopics()) {
+            for (String name : names) {
                 NewTopic topic = new NewTopic(name, topics.partitions(), topics.replicationFactor());
                 if (topics.compacted().orElse(Set.of()).contains(name)) {
                     topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
@@ -78,7 +82,7 @@ public class ChannelTopics {
 
     private void createWhenKafkaAnswers() {
         try {
-            while (!tryCreateMissing()) {
+            while (!createMissing(channelTopics())) {
                 Thread.sleep(BROKER_WAIT.toMillis()); // wait between attempts to reach the broker
             }
             Log.info("Kafka answered: topics checked");

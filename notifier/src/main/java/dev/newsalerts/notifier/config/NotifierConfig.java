@@ -50,6 +50,10 @@ public interface NotifierConfig {
         @WithDefault("256")
         int alertsInFlight();
 
+        /** Parked deliveries whose next attempts run at once; reading the retry topics pauses beyond it. */
+        @WithDefault("256")
+        int retriesInFlight();
+
         /** Deliveries to one subscription in flight at once. */
         @WithDefault("4")
         int concurrencyPerSubscription();

@@ -12,12 +12,20 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -47,6 +55,7 @@ public class AlertDispatcher {
     private final RecentAlerts recent;
     private final ManagedExecutor workers;
     private final Semaphore inFlight;
+    private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
 
     public AlertDispatcher(ObjectMapper mapper, SubscriptionStore subscriptions, DeliveryLog log,
             DeliveryService deliveries, RecentAlerts recent, ManagedExecutor workers, NotifierConfig config) {
@@ -66,26 +75,66 @@ public class AlertDispatcher {
         try {
             raw = parse(message.getPayload());
         } catch (IllegalArgumentException e) {
-            return message.nack(e);
+            return track(message, message.nack(e).toCompletableFuture());
         }
         Alert alert = mapper.convertValue(raw, Alert.class);
         recent.add(alert, Instant.now());
         Log.infof("Alert %s: \"%s\" (%s)", alert.alertId(), alert.story().title(),
                 alert.matches().stream().map(Alert.Match::ruleId).toList());
         // Returns once a slot is free, so the connector hands over the next alert; this one is acknowledged later.
-        return CompletableFuture.runAsync(inFlight::acquireUninterruptibly, workers).thenRun(() ->
-                CompletableFuture.supplyAsync(() -> firstAttempts(raw, alert), workers)
-                        .thenCompose(attempts -> CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new)))
-                        .whenComplete((done, failure) -> {
-                            inFlight.release();
-                            if (failure == null) {
-                                message.ack();
-                            } else {
-                                Log.errorf("Alert %s: outcome of its deliveries not recorded (%s); it goes to %s",
-                                        alert.alertId(), failure.getMessage(), Topics.ALERTS_DLQ);
-                                message.nack(failure);
-                            }
-                        }));
+        CompletableFuture<Void> slot = CompletableFuture.runAsync(inFlight::acquireUninterruptibly, workers);
+        CompletableFuture<Void> handled = slot.thenCompose(free -> CompletableFuture.supplyAsync(() -> firstAttempts(raw, alert), workers))
+                .thenCompose(attempts -> CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new)))
+                .handle((done, failure) -> {
+                    inFlight.release();
+                    if (failure == null) {
+                        return message.ack();
+                    }
+                    Log.errorf("Alert %s: outcome of its deliveries not recorded (%s); it goes to %s",
+                            alert.alertId(), failure.getMessage(), Topics.ALERTS_DLQ);
+                    return message.nack(failure);
+                })
+                .thenCompose(settled -> settled); // once acknowledged, or in the dead-letter topic
+        track(message, handled);
+        return slot;
+    }
+
+    /** Notes the alert's record as under way until {@code handled} completes; see {@link #handOver}. */
+    private CompletableFuture<Void> track(Message<String> message, CompletableFuture<Void> handled) {
+        message.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(record -> progress.computeIfAbsent(
+                new TopicPartition(record.getTopic(), record.getPartition()), partition -> new PartitionProgress())
+                .started(record.getOffset(), handled));
+        return handled;
+    }
+
+    /**
+     * Before partitions of news.alerts move to another instance: lets the alerts under way on them
+     * finish and commits past them, so the new owner does not make their deliveries again.
+     */
+    void handOver(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            PartitionProgress handed = progress.remove(partition);
+            if (handed == null) {
+                continue;
+            }
+            try {
+                if (!handed.awaitFinished(PartitionProgress.HANDOVER_WAIT)) {
+                    Log.warnf("Alerts of %s still under way after %d s; its next owner may repeat their deliveries", partition,
+                            PartitionProgress.HANDOVER_WAIT.toSeconds());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            handed.toCommit().ifPresent(offset -> offsets.put(partition, new OffsetAndMetadata(offset)));
+        }
+        if (!offsets.isEmpty()) {
+            consumer.commitSync(offsets);
+        }
+    }
+
+    void forget(Collection<TopicPartition> partitions) {
+        partitions.forEach(progress::remove);
     }
 
     private List<CompletableFuture<Void>> firstAttempts(JsonNode raw, Alert alert) {

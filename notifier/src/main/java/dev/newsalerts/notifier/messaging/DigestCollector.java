@@ -9,23 +9,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Gathers the deliveries of an email digest as they fall due: every delivery of one window is due at
  * the same instant and read from the same partition (they are keyed by subscription), so those that
  * arrive within a short gathering time go out as one mail ({@link DeliveryService#attemptDigest});
- * their records are acknowledged once the outcome is in Kafka.
+ * each completes once the outcome is in Kafka.
  */
 @ApplicationScoped
 public class DigestCollector {
 
     private static final Duration GATHERING = Duration.ofSeconds(2);
 
-    private record Pending(Delivery delivery, Message<String> message) {
+    private record Pending(Delivery delivery, CompletableFuture<Void> outcome) {
     }
 
     private final DeliveryService deliveries;
@@ -40,7 +40,9 @@ public class DigestCollector {
         this.deliveries = deliveries;
     }
 
-    void collect(Delivery delivery, Message<String> message) {
+    /** Completes once the outcome of the digest this delivery went out in is in Kafka. */
+    CompletableFuture<Void> collect(Delivery delivery) {
+        CompletableFuture<Void> outcome = new CompletableFuture<>();
         synchronized (gathering) {
             List<Pending> batch = gathering.get(delivery.subscriptionId());
             if (batch == null) {
@@ -48,8 +50,9 @@ public class DigestCollector {
                 gathering.put(delivery.subscriptionId(), batch);
                 timer.schedule(() -> send(delivery.subscriptionId()), GATHERING.toMillis(), TimeUnit.MILLISECONDS);
             }
-            batch.add(new Pending(delivery, message));
+            batch.add(new Pending(delivery, outcome));
         }
+        return outcome;
     }
 
     private void send(String subscriptionId) {
@@ -59,8 +62,13 @@ public class DigestCollector {
         }
         Log.debugf("Digest of subscription %s: %d alerts", subscriptionId, batch.size());
         deliveries.attemptDigest(subscriptionId, batch.stream().map(Pending::delivery).toList())
-                .whenComplete((done, failure) -> batch.forEach(pending ->
-                        RetryConsumer.settle(pending.message(), pending.delivery(), failure)));
+                .whenComplete((done, failure) -> batch.forEach(pending -> {
+                    if (failure == null) {
+                        pending.outcome().complete(null);
+                    } else {
+                        pending.outcome().completeExceptionally(failure);
+                    }
+                }));
     }
 
     @PreDestroy

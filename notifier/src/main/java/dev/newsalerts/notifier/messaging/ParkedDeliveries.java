@@ -2,6 +2,7 @@ package dev.newsalerts.notifier.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Delivery;
 import dev.newsalerts.topics.ChannelTopics;
 import dev.newsalerts.topics.TopicReader;
@@ -9,6 +10,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +28,8 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Deliveries parked in Kafka: those waiting for their next attempt ({@code news.deliveries.retry})
- * and those that gave up ({@code news.deliveries.dlq}, with the reason in the
+ * Deliveries parked in Kafka: those waiting for their next attempt (in the {@link RetryTiers} topic
+ * their wait belongs in) and those that gave up ({@code news.deliveries.dlq}, with the reason in the
  * {@code dead-letter-reason} header). Each write returns once the broker has it.
  */
 @ApplicationScoped
@@ -44,23 +46,41 @@ public class ParkedDeliveries {
     private final Emitter<String> deadLetters;
     private final ObjectMapper mapper;
     private final ChannelTopics kafka;
+    private final RetryTiers tiers;
 
-    public ParkedDeliveries(@Channel(Topics.DELIVERY_RETRIES_OUT_CHANNEL) Emitter<String> retries,
-            @Channel(Topics.DELIVERIES_DLQ_CHANNEL) Emitter<String> deadLetters, ObjectMapper mapper, ChannelTopics kafka) {
+    public ParkedDeliveries(@Channel(Topics.DELIVERY_RETRIES_CHANNEL) Emitter<String> retries,
+            @Channel(Topics.DELIVERIES_DLQ_CHANNEL) Emitter<String> deadLetters, ObjectMapper mapper, ChannelTopics kafka,
+            NotifierConfig config) {
         this.retries = retries;
         this.deadLetters = deadLetters;
         this.mapper = mapper;
         this.kafka = kafka;
+        this.tiers = new RetryTiers(config.delivery().retrySchedule(), config.delivery().jitter());
+    }
+
+    RetryTiers tiers() {
+        return tiers;
     }
 
     public void retryLater(Delivery delivery) {
-        send(retries, delivery, new RecordHeaders());
+        String topic = tiers.topicFor(Duration.between(Instant.now(), delivery.dueAt()));
+        send(retries, topic, delivery.deliveryId(), delivery.subscriptionId(), json(delivery), new RecordHeaders());
     }
 
     public void deadLetter(Delivery delivery, String reason) {
+        send(deadLetters, Topics.DELIVERIES_DLQ, delivery.deliveryId(), delivery.subscriptionId(), json(delivery),
+                reasonHeader(reason));
+    }
+
+    /** A record of a retry topic that is not a delivery, kept as it was. */
+    void deadLetterUnreadable(String key, String value, String reason) {
+        send(deadLetters, Topics.DELIVERIES_DLQ, "with key " + key, key, value, reasonHeader(reason));
+    }
+
+    private static RecordHeaders reasonHeader(String reason) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-        send(deadLetters, delivery, headers);
+        return headers;
     }
 
     /** The latest dead letter of each delivery of a subscription, oldest first. */
@@ -83,15 +103,17 @@ public class ParkedDeliveries {
         }
     }
 
-    private void send(Emitter<String> emitter, Delivery delivery, RecordHeaders headers) {
-        String json;
+    private String json(Delivery delivery) {
         try {
-            json = mapper.writeValueAsString(delivery);
+            return mapper.writeValueAsString(delivery);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a delivery is always writable as JSON", e);
         }
-        Message<String> message = Message.of(json).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(delivery.subscriptionId()).withHeaders(headers).build());
+    }
+
+    private void send(Emitter<String> emitter, String topic, String what, String key, String value, RecordHeaders headers) {
+        Message<String> message = Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(topic).withKey(key).withHeaders(headers).build());
         CompletableFuture<Void> acked = new CompletableFuture<>();
         emitter.send(message.withAck(() -> {
             acked.complete(null);
@@ -104,9 +126,9 @@ public class ParkedDeliveries {
             acked.get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KafkaWriteException("interrupted while parking delivery " + delivery.deliveryId(), e);
+            throw new KafkaWriteException("interrupted while parking delivery " + what, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaWriteException("Kafka did not take delivery " + delivery.deliveryId() + " within "
+            throw new KafkaWriteException("Kafka did not take delivery " + what + " within "
                     + WRITE_TIMEOUT.toSeconds() + " s", e);
         }
     }

@@ -10,7 +10,10 @@ public final class Topics {
     /** Subscriptions made through the API, keyed by subscription id; compacted, a tombstone deletes. */
     public static final String SUBSCRIPTIONS = "news.subscriptions";
 
-    /** Deliveries waiting for their next attempt, keyed by subscription id. */
+    /**
+     * Deliveries waiting for their next attempt, keyed by subscription id: the prefix of one topic
+     * per length of wait ({@link RetryTiers}).
+     */
     public static final String DELIVERY_RETRIES = "news.deliveries.retry";
     /** Deliveries that failed every attempt, or whose subscription was disabled; replayable through the API. */
     public static final String DELIVERIES_DLQ = "news.deliveries.dlq";
@@ -20,7 +23,6 @@ public final class Topics {
     public static final String ALERTS_CHANNEL = "alerts";
     public static final String SUBSCRIPTIONS_CHANNEL = "subscriptions";
     public static final String DELIVERY_RETRIES_CHANNEL = "delivery-retries";
-    public static final String DELIVERY_RETRIES_OUT_CHANNEL = "delivery-retries-out";
     public static final String DELIVERIES_DLQ_CHANNEL = "deliveries-dlq";
     public static final String DELIVERY_LOG_CHANNEL = "delivery-log";
 

@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +131,23 @@ class SubscriptionDeliveryTest {
         assertThat(received(path).stream().filter(WebhookReceiverResource.Delivery::succeeded)).hasSize(1);
         assertThat(api().post("/subscriptions/" + id + "/deliveries/replay").then().statusCode(200)
                 .extract().<Integer>path("replayed")).as("nothing left to replay").isZero();
+    }
+
+    @Test
+    void anUnreadableRecordInARetryTopicGoesToTheDeadLettersWithTheReasonAndRetriesGoOn() {
+        String key = "not-a-subscription-" + UUID.randomUUID();
+        try (KafkaCompanion companion = new KafkaCompanion(bootstrapServers)) {
+            companion.produceStrings().fromRecords(new ProducerRecord<>("news.deliveries.retry.300ms", key, "{\"deliveryId\": [}"))
+                    .awaitCompletion(Duration.ofSeconds(30));
+        }
+
+        ConsumerRecord<String, String> dead = await().atMost(Duration.ofSeconds(30)).until(() -> TopicContents
+                .readAll(bootstrapServers, Topics.DELIVERIES_DLQ).stream().filter(record -> key.equals(record.key())).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        assertThat(dead.value()).isEqualTo("{\"deliveryId\": [}");
+        assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .startsWith("not a Delivery");
+        aReceiverThatIsDownForAWhileGetsTheAlertOnceWhenItIsBackAndTheLogShowsTheRetries();
     }
 
     @Test

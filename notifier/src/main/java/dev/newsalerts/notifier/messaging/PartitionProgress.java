@@ -1,0 +1,57 @@
+package dev.newsalerts.notifier.messaging;
+
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The records of one partition handed out for work and not finished yet, so that the offset
+ * committed is always one that every record before it is finished at, whatever order they
+ * finish in; a record whose work failed is never finished, so it is read again after a restart. Records are started by the consumer thread, in offset order; they finish on any thread.
+ */
+final class PartitionProgress {
+
+    /** Longest a partition being handed to another instance waits for its work under way (each is bounded by the send timeouts). */
+    static final Duration HANDOVER_WAIT = Duration.ofSeconds(30);
+
+    private final ConcurrentSkipListMap<Long, CompletableFuture<Void>> open = new ConcurrentSkipListMap<>();
+    private long next = -1;
+    private long committed = -1;
+
+    void started(long offset, CompletableFuture<Void> work) {
+        open.put(offset, work);
+        next = offset + 1;
+        work.thenRun(() -> open.remove(offset)); // a record whose work failed stays open: nothing is committed past it
+    }
+
+    int inFlight() {
+        return open.size();
+    }
+
+    /** The offset to commit, when it moved since the last commit: that of the first record not finished. */
+    OptionalLong toCommit() {
+        Long firstOpen = open.isEmpty() ? null : open.firstKey();
+        long offset = firstOpen == null ? next : firstOpen;
+        return offset > committed ? OptionalLong.of(offset) : OptionalLong.empty();
+    }
+
+    void committed(long offset) {
+        committed = Math.max(committed, offset);
+    }
+
+    /** @return whether every record handed out finished within the timeout */
+    boolean awaitFinished(Duration timeout) throws InterruptedException {
+        try {
+            CompletableFuture.allOf(open.values().toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            return open.isEmpty();
+        } catch (TimeoutException e) {
+            return false;
+        }
+    }
+}
