@@ -52,6 +52,20 @@ public interface PollerConfig {
     /** How feeds are fetched over HTTP. */
     Fetch fetch();
 
+    /** How instances share the feeds: each feed is polled by exactly one instance of the group. */
+    ScaleOut scaleOut();
+
+    interface ScaleOut {
+
+        /** The Kafka consumer group every instance of one poller deployment joins; its partitions decide who polls which feed. */
+        @WithDefault("news-alerts-feed-poller")
+        String groupId();
+
+        /** How long an instance that stopped answering keeps its feeds before the others take them over. */
+        @WithDefault("10s")
+        Duration sessionTimeout();
+    }
+
     interface Fetch {
 
         /** Time allowed to open a connection. */

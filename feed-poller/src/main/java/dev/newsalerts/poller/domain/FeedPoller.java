@@ -5,8 +5,11 @@ import dev.newsalerts.poller.client.FeedFetcher;
 import dev.newsalerts.poller.client.FetchException;
 import dev.newsalerts.poller.client.FetchResult;
 import dev.newsalerts.poller.config.PollerConfig;
+import dev.newsalerts.poller.messaging.FeedLeases;
 import dev.newsalerts.poller.messaging.FeedStateStore;
 import dev.newsalerts.poller.messaging.StoryPublisher;
+import dev.newsalerts.poller.messaging.Topics;
+import dev.newsalerts.topics.ChannelTopics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -17,21 +20,26 @@ import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
- * Polls every feed of the {@link FeedCatalog} when it is due ({@link PollTiming},
- * {@link PollDispatcher}) and publishes each story not published before.
+ * Polls every feed of the {@link FeedCatalog} that this instance holds the lease of
+ * ({@link FeedLeases}) when it is due ({@link PollTiming}, {@link PollDispatcher}) and publishes
+ * each story not published before.
  */
 @ApplicationScoped
-public class FeedPoller {
+public class FeedPoller implements FeedLeases.Listener {
 
     private final PollerConfig config;
     private final FeedFetcher fetcher;
@@ -39,15 +47,18 @@ public class FeedPoller {
     private final StoryPublisher publisher;
     private final Scheduler scheduler;
     private final MeterRegistry metrics;
+    private final ChannelTopics kafka;
     private final Clock clock = Clock.systemUTC();
     private final PollTiming timing;
     private final FeedCatalog catalog;
     private ExecutorService fetchers;
     private PollDispatcher dispatcher;
+    private FeedLeases leases;
 
     public FeedPoller(PollerConfig config, FeedCatalog catalog, FeedFetcher fetcher, FeedStateStore stateStore,
-            StoryPublisher publisher, Scheduler scheduler, MeterRegistry metrics) {
+            StoryPublisher publisher, Scheduler scheduler, MeterRegistry metrics, ChannelTopics kafka) {
         this.metrics = metrics;
+        this.kafka = kafka;
         this.catalog = catalog;
         this.config = config;
         this.fetcher = fetcher;
@@ -66,6 +77,10 @@ public class FeedPoller {
                 clock::instant, this::poll);
         Gauge.builder("poller.feeds", catalog, feeds -> feeds.all().size())
                 .description("Feeds polled, from the feeds file and the API").register(metrics);
+        leases = new FeedLeases(kafka.clientConfig(ConsumerConfig.configNames()), Topics.FEED_STATE,
+                config.scaleOut().groupId(), config.scaleOut().sessionTimeout(), this).start();
+        Gauge.builder("poller.feeds.polled.here", this, poller -> poller.ownedFeeds().size())
+                .description("Feeds this instance polls: those of the partitions the consumer group gave it").register(metrics);
         Gauge.builder("poller.feeds.failing", catalog,
                         feeds -> feeds.all().stream().filter(feed -> feed.health().consecutiveFailures() > 0).count())
                 .description("Feeds whose last poll failed").register(metrics);
@@ -73,22 +88,66 @@ public class FeedPoller {
             scheduler.newJob("dispatch-feed-polls")
                     .setInterval("1s")
                     .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                    .setTask(execution -> dispatcher.dispatchDue(catalog.all()))
+                    .setTask(execution -> dispatcher.dispatchDue(ownedFeeds()))
                     .schedule();
         }
-        Log.infof("Polling %d feeds, every %d s unless a feed sets its own interval; first polls spread over that time",
-                catalog.all().size(), config.interval().toSeconds());
+        Log.infof("%d feeds known, every %d s unless a feed sets its own interval; first polls spread over that time;"
+                + " this instance polls those of the partitions consumer group %s gives it",
+                catalog.all().size(), config.interval().toSeconds(), config.scaleOut().groupId());
     }
 
     void stop(@Observes ShutdownEvent event) {
+        if (leases != null) {
+            leases.close(); // leaves the group: the other instances take the feeds over at once
+        }
         if (fetchers != null) {
             fetchers.shutdownNow();
         }
     }
 
-    /** One poll of every feed now, due or not; returns when all are done. */
+    /** One poll now of every feed this instance polls, due or not; returns when all are done. */
     public void pollAll() {
-        dispatcher.pollAllNow(List.copyOf(catalog.all())).join();
+        try {
+            if (!leases.awaitFirstAssignment(Duration.ofSeconds(30))) {
+                Log.warn("The consumer group has given this instance no partition within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        dispatcher.pollAllNow(ownedFeeds()).join();
+    }
+
+    /** Whether this instance polls the feed at {@code url} now. */
+    public boolean polledHere(String url) {
+        return leases != null && leases.owns(url);
+    }
+
+    private List<PolledFeed> ownedFeeds() {
+        return catalog.all().stream().filter(feed -> leases.owns(feed.source().url())).toList();
+    }
+
+    @Override
+    public void assigned(Set<Integer> partitions, Map<Integer, Long> endOffsets) {
+        try {
+            if (!stateStore.awaitReadUpTo(endOffsets, Duration.ofSeconds(30))) {
+                Log.warnf("%s is not read up to its end after 30 s; polling the feeds of partitions %s anyway",
+                        Topics.FEED_STATE, partitions);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void revoked(Set<Integer> partitions) {
+        int count = leases.partitionCount();
+        for (PolledFeed feed : catalog.all()) {
+            if (count > 0 && partitions.contains(FeedLeases.partitionOf(feed.source().url(), count))) {
+                feed.polling().lock(); // waits for a poll in progress: its state is saved before another instance reads it
+                feed.polling().unlock();
+            }
+        }
     }
 
     /** Distinct stories seen in a feed, as remembered in {@code news.feed-state}. */
@@ -98,6 +157,9 @@ public class FeedPoller {
 
     void poll(PolledFeed feed) {
         String url = feed.source().url();
+        if (!leases.owns(url)) {
+            return; // its partition went to another instance since the poll was dispatched
+        }
         Instant now = clock.instant();
         try {
             FetchResult result = fetcher.fetch(url, stateStore.get(url).etag(), stateStore.get(url).lastModified());

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.poller.domain.FeedState;
 import dev.newsalerts.topics.ChannelTopics;
-import dev.newsalerts.topics.TopicReader;
+import dev.newsalerts.topics.TopicFollower;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -22,18 +24,22 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * The per-feed state, kept in the compacted {@code news.feed-state} topic: read whole at
- * start-up, then updated after every successful poll. The story ids of all feeds together say
- * which stories were published, whichever feed (or feed URL) they came from.
+ * The per-feed state, kept in the compacted {@code news.feed-state} topic. Every instance follows
+ * the whole topic: read from the beginning at start-up, then every state any instance saves, so
+ * that an instance taking a feed over starts from its latest state, and the story ids of all feeds
+ * together say which stories were published, whichever feed (or feed URL, or instance) they came
+ * from. A state never replaces one with a higher {@link FeedState#revision()}.
  */
 @ApplicationScoped
 public class FeedStateStore {
 
     private final Map<String, FeedState> states = new ConcurrentHashMap<>();
     private final Set<String> publishedStoryIds = ConcurrentHashMap.newKeySet();
+    private final Map<Integer, Long> readUpTo = new ConcurrentHashMap<>();
     private final Emitter<Record<String, FeedState>> emitter;
     private final ChannelTopics kafka;
     private final ObjectMapper mapper;
+    private TopicFollower follower;
 
     public FeedStateStore(@Channel(Topics.FEED_STATE_CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
             Emitter<Record<String, FeedState>> emitter, ChannelTopics kafka, ObjectMapper mapper) {
@@ -42,13 +48,48 @@ public class FeedStateStore {
         this.mapper = mapper;
     }
 
-    /** Reads the topic from the beginning to its current end. */
+    /** Starts following the topic; returns once what it holds now is read, or after a minute saying so. */
     public void load() {
-        TopicReader.read(kafka.clientConfig(ConsumerConfig.configNames()), Topics.FEED_STATE, Long.MAX_VALUE,
-                Duration.ofSeconds(60)).forEach(this::apply);
-        states.values().forEach(state -> publishedStoryIds.addAll(state.seenStoryIds()));
+        follower = new TopicFollower(kafka.clientConfig(ConsumerConfig.configNames()), Topics.FEED_STATE, this::apply).start();
+        try {
+            if (!follower.awaitCaughtUp(Duration.ofSeconds(60))) {
+                Log.warnf("%s is not read to its end after 60 s; feeds are polled once their part of it is", Topics.FEED_STATE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Log.infof("Loaded the state of %d feeds (%d stories seen) from %s", states.size(), publishedStoryIds.size(),
                 Topics.FEED_STATE);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (follower != null) {
+            follower.close();
+        }
+    }
+
+    /**
+     * Waits until the topic has been read up to the given end offsets (by partition), so that the
+     * states saved before them, by any instance, are known.
+     *
+     * @return false when that did not happen within {@code timeout}
+     */
+    public boolean awaitReadUpTo(Map<Integer, Long> endOffsets, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (readUpTo) {
+            while (!hasRead(endOffsets)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                readUpTo.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
+    }
+
+    private boolean hasRead(Map<Integer, Long> endOffsets) {
+        return endOffsets.entrySet().stream().allMatch(end -> end.getValue() == 0 || readUpTo.getOrDefault(end.getKey(), 0L) >= end.getValue());
     }
 
     /** Claims a story for publishing: true only for the first caller, from any feed, ever. */
@@ -81,7 +122,7 @@ public class FeedStateStore {
             return;
         }
         CompletionStage<Void> moved = states.containsKey(newUrl) ? CompletableFuture.completedFuture(null)
-                : save(new FeedState(newUrl, null, null, old.seenStoryIds()));
+                : save(old.movedTo(newUrl));
         states.remove(oldUrl);
         CompletionStage<Void> removed = emitter.send(Record.of(oldUrl, null));
         moved.toCompletableFuture().join();
@@ -89,19 +130,21 @@ public class FeedStateStore {
     }
 
     private void apply(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            states.remove(record.key());
-            return;
-        }
         try {
-            FeedState state = mapper.readValue(record.value(), FeedState.class);
+            FeedState state = record.value() == null ? null : mapper.readValue(record.value(), FeedState.class);
             if (state == null) {
                 states.remove(record.key());
             } else {
-                states.put(record.key(), state);
+                states.merge(record.key(), state, (mine, read) -> read.revision() >= mine.revision() ? read : mine);
+                publishedStoryIds.addAll(state.seenStoryIds());
             }
         } catch (JsonProcessingException e) {
             Log.warnf("Ignoring unreadable state of feed %s at offset %d: %s", record.key(), record.offset(), e.getOriginalMessage());
+        } finally {
+            synchronized (readUpTo) {
+                readUpTo.merge(record.partition(), record.offset() + 1, Math::max);
+                readUpTo.notifyAll();
+            }
         }
     }
 }

@@ -82,6 +82,6 @@ public class FeedResource {
     }
 
     private FeedView view(PolledFeed feed) {
-        return FeedView.of(feed, poller.itemsSeen(feed.source().url()));
+        return FeedView.of(feed, poller.itemsSeen(feed.source().url()), poller.polledHere(feed.source().url()));
     }
 }

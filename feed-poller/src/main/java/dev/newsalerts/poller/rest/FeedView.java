@@ -12,6 +12,8 @@ import java.time.Instant;
  * A feed and its health as {@code GET /feeds} shows it. Counts are since this instance started,
  * except {@code itemsSeen}: the distinct stories remembered for the feed in {@code news.feed-state}.
  * {@code movedTo}: where a feed of the feeds file moved permanently (301, 308); change it there.
+ * {@code polledHere}: whether this instance polls the feed (each feed is polled by one instance of the
+ * group; the health of a feed polled elsewhere is that instance's to show).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FeedView(
@@ -31,13 +33,14 @@ public record FeedView(
         long polls,
         Double notModifiedShare,
         Instant nextPollAt,
-        String movedTo) {
+        String movedTo,
+        boolean polledHere) {
 
-    static FeedView of(PolledFeed feed, int itemsSeen) {
+    static FeedView of(PolledFeed feed, int itemsSeen, boolean polledHere) {
         FeedHealth health = feed.health();
         return new FeedView(feed.source().id(), feed.source().url(), feed.source().name(), feed.source().language(),
                 feed.interval(), feed.origin(), health.lastPolledAt(), health.lastSuccessAt(), health.lastErrorAt(),
                 health.lastError(), health.consecutiveFailures(), itemsSeen, health.storiesPublished(), health.polls(),
-                health.notModifiedShare(), feed.nextPollAt(), feed.movedTo());
+                health.notModifiedShare(), feed.nextPollAt(), feed.movedTo(), polledHere);
     }
 }
