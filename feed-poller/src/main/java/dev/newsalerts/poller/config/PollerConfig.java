@@ -52,6 +52,22 @@ public interface PollerConfig {
     /** How feeds are fetched over HTTP. */
     Fetch fetch();
 
+    /** WebSub: feeds that name a hub push their new items to this instance. */
+    WebSub websub();
+
+    interface WebSub {
+
+        /**
+         * The base URL at which hubs reach this instance (such as {@code https://poller-1.example.com}); callbacks are
+         * {@code <base>/websub/<feed id>}. Each instance needs its own. Unset: WebSub is off and feeds are only polled.
+         */
+        Optional<String> callbackBaseUrl();
+
+        /** The lease asked of hubs; a subscription is renewed once half of the lease granted has passed. */
+        @WithDefault("1d")
+        Duration lease();
+    }
+
     /** How instances share the feeds: each feed is polled by exactly one instance of the group. */
     ScaleOut scaleOut();
 

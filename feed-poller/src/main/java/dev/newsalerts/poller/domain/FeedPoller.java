@@ -9,6 +9,8 @@ import dev.newsalerts.poller.messaging.FeedLeases;
 import dev.newsalerts.poller.messaging.FeedStateStore;
 import dev.newsalerts.poller.messaging.StoryPublisher;
 import dev.newsalerts.poller.messaging.Topics;
+import dev.newsalerts.poller.websub.HubLinks;
+import dev.newsalerts.poller.websub.WebSubSubscriptions;
 import dev.newsalerts.topics.ChannelTopics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,6 +50,7 @@ public class FeedPoller implements FeedLeases.Listener {
     private final Scheduler scheduler;
     private final MeterRegistry metrics;
     private final ChannelTopics kafka;
+    private final WebSubSubscriptions websub;
     private final Clock clock = Clock.systemUTC();
     private final PollTiming timing;
     private final FeedCatalog catalog;
@@ -56,8 +59,9 @@ public class FeedPoller implements FeedLeases.Listener {
     private FeedLeases leases;
 
     public FeedPoller(PollerConfig config, FeedCatalog catalog, FeedFetcher fetcher, FeedStateStore stateStore,
-            StoryPublisher publisher, Scheduler scheduler, MeterRegistry metrics, ChannelTopics kafka) {
+            StoryPublisher publisher, Scheduler scheduler, MeterRegistry metrics, ChannelTopics kafka, WebSubSubscriptions websub) {
         this.metrics = metrics;
+        this.websub = websub;
         this.kafka = kafka;
         this.catalog = catalog;
         this.config = config;
@@ -146,6 +150,7 @@ public class FeedPoller implements FeedLeases.Listener {
             if (count > 0 && partitions.contains(FeedLeases.partitionOf(feed.source().url(), count))) {
                 feed.polling().lock(); // waits for a poll in progress: its state is saved before another instance reads it
                 feed.polling().unlock();
+                websub.drop(feed.source());
             }
         }
     }
@@ -163,8 +168,10 @@ public class FeedPoller implements FeedLeases.Listener {
         Instant now = clock.instant();
         try {
             FetchResult result = fetcher.fetch(url, stateStore.get(url).etag(), stateStore.get(url).lastModified());
-            int published = result.notModified() ? 0 : publish(feed.source(), result, now);
+            SyndFeed parsed = result.notModified() ? null : FeedParser.parse(result.body(), result.contentType());
+            int published = parsed == null ? 0 : publish(feed.source(), parsed, result.etag(), result.lastModified(), now);
             feed.succeeded(now, result.notModified(), published, timing.afterSuccess(clock.instant(), feed.interval()));
+            websub.polled(feed.source(), parsed == null ? Optional.empty() : HubLinks.of(parsed));
             if (result.movedTo() != null && !result.movedTo().equals(url)) {
                 catalog.moved(feed, result.movedTo());
             }
@@ -183,8 +190,32 @@ public class FeedPoller implements FeedLeases.Listener {
         }
     }
 
-    private int publish(FeedSource feed, FetchResult result, Instant now) {
-        SyndFeed parsed = FeedParser.parse(result.body(), result.contentType());
+    /**
+     * Content a WebSub hub pushed for the feed at {@code url}: its new stories are published as a
+     * poll's would be. Ignored when this instance does not poll the feed.
+     *
+     * @return the stories published, or -1 when the feed is not polled here
+     * @throws FeedParser.FeedParseException when the content is no feed
+     */
+    public int pushed(String url, byte[] body, String contentType) {
+        Optional<PolledFeed> feed = catalog.find(url);
+        if (feed.isEmpty() || !leases.owns(url)) {
+            return -1;
+        }
+        SyndFeed parsed = FeedParser.parse(body, contentType);
+        feed.get().polling().lock();
+        try {
+            FeedState state = stateStore.get(url);
+            int published = publish(feed.get().source(), parsed, state.etag(), state.lastModified(), clock.instant());
+            metrics.counter("poller.pushes", "outcome", "ok").increment();
+            Log.infof("Feed %s: WebSub delivered %d new stories", url, published);
+            return published;
+        } finally {
+            feed.get().polling().unlock();
+        }
+    }
+
+    private int publish(FeedSource feed, SyndFeed parsed, String etag, String lastModified, Instant now) {
         List<Story> stories = StoryMapper.toStories(parsed, feed, now);
         List<Story> fresh = new ArrayList<>();
         for (Story story : stories) {
@@ -201,7 +232,7 @@ public class FeedPoller implements FeedLeases.Listener {
             throw e;
         }
         List<String> ids = stories.stream().map(Story::storyId).toList();
-        stateStore.save(stateStore.get(feed.url()).afterPoll(result.etag(), result.lastModified(), ids, config.seenIdsPerFeed()))
+        stateStore.save(stateStore.get(feed.url()).afterPoll(etag, lastModified, ids, config.seenIdsPerFeed()))
                 .toCompletableFuture().join();
         return fresh.size();
     }
