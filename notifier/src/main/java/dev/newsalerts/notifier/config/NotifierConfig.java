@@ -65,6 +65,14 @@ public interface NotifierConfig {
         /** A subscription whose deliveries have all failed for this long is disabled, saying why. */
         @WithDefault("24h")
         Duration disableAfter();
+
+        /**
+         * Deliveries last updated longer ago than this leave the delivery log: news.deliveries
+         * deletes them (compact,delete) and each instance forgets them. Keep it well beyond the
+         * retry schedule (about 18 h) and the longest digest (24 h).
+         */
+        @WithDefault("7d")
+        Duration logRetention();
     }
 
     interface DeclaredSubscription {

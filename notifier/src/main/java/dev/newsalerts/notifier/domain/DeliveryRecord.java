@@ -20,7 +20,7 @@ public record DeliveryRecord(String deliveryId, String subscriptionId, String al
     public enum State {
         /** The receiver took it (2xx, or the SMTP server accepted it). */
         @JsonProperty("delivered") DELIVERED,
-        /** Failed so far; the next attempt is scheduled in news.deliveries.retry. */
+        /** Failed so far; the next attempt waits in a retry topic. */
         @JsonProperty("retrying") RETRYING,
         /** Every attempt failed, or the subscription was disabled: in news.deliveries.dlq, can be replayed. */
         @JsonProperty("dead") DEAD,

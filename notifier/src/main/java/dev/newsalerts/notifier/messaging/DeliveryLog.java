@@ -1,8 +1,10 @@
 package dev.newsalerts.notifier.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.DeliveryRecord;
 import dev.newsalerts.topics.ChannelTopics;
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -15,7 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
@@ -23,29 +35,73 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
  * What became of each delivery, kept in the compacted {@code news.deliveries} topic and followed by
  * every instance: it answers "was this already delivered?" after a restart or a rebalance (so
  * nothing is sent twice), serves each subscription's delivery log, and tells since when a
- * subscription's deliveries have all been failing.
+ * subscription's deliveries have all been failing. Deliveries last updated longer ago than
+ * {@code notifier.delivery.log-retention} are forgotten, here and (compact,delete) in the topic.
  */
 @ApplicationScoped
 public class DeliveryLog {
 
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
+
     private final KafkaTable<DeliveryRecord> records;
     private final ChannelTopics kafka;
+    private final Duration retention;
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "delivery-log-sweeper");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean topicRetentionSet;
     /** Per subscription: the first failure since its last success. */
     private final Map<String, Instant> failingSince = new ConcurrentHashMap<>();
 
     public DeliveryLog(@Channel(Topics.DELIVERY_LOG_CHANNEL) Emitter<Record<String, String>> emitter, ObjectMapper mapper,
-            ChannelTopics kafka) {
+            ChannelTopics kafka, NotifierConfig config) {
         this.records = new KafkaTable<>(Topics.DELIVERIES, DeliveryRecord.class, emitter, mapper, ParkedDeliveries.WRITE_TIMEOUT,
                 this::track);
         this.kafka = kafka;
+        this.retention = config.delivery().logRetention();
     }
 
     void start(@Observes StartupEvent event) {
         records.start(kafka.clientConfig(ConsumerConfig.configNames()));
+        sweeper.scheduleWithFixedDelay(this::sweep, 0, SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
+        sweeper.shutdownNow();
         records.close();
+    }
+
+    /** Forgets deliveries older than the retention, and has the topic delete them too (once it answers). */
+    private void sweep() {
+        Instant oldest = Instant.now().minus(retention);
+        records.forgetIf(record -> record.updatedAt().isBefore(oldest));
+        if (!topicRetentionSet) {
+            topicRetentionSet = setTopicRetention();
+        }
+    }
+
+    private boolean setTopicRetention() {
+        Map<String, Object> config = kafka.clientConfig(AdminClientConfig.configNames());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        try (Admin admin = Admin.create(config)) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.DELIVERIES);
+            admin.incrementalAlterConfigs(Map.of(topic, List.of(
+                    new AlterConfigOp(new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG,
+                            TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE), AlterConfigOp.OpType.SET),
+                    new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis())),
+                            AlterConfigOp.OpType.SET)))).all().get();
+            return true;
+        } catch (ExecutionException | RuntimeException e) {
+            Log.warnf("Could not set the retention of %s to %s (%s); trying again in %d minutes", Topics.DELIVERIES, retention,
+                    e.getMessage(), SWEEP_EVERY.toMinutes());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     public boolean awaitLoaded(Duration timeout) throws InterruptedException {
@@ -53,7 +109,12 @@ public class DeliveryLog {
     }
 
     public Optional<DeliveryRecord> get(String deliveryId) {
-        return records.get(deliveryId);
+        return records.get(deliveryId).filter(this::retained);
+    }
+
+    /** Records past the retention count as gone, whether or not the sweep has dropped them yet. */
+    private boolean retained(DeliveryRecord record) {
+        return record.updatedAt().isAfter(Instant.now().minus(retention));
     }
 
     /** Returns once the broker has it. */
@@ -64,6 +125,7 @@ public class DeliveryLog {
     /** A subscription's deliveries, the latest first. */
     public List<DeliveryRecord> of(String subscriptionId, int limit) {
         return records.values().stream().filter(record -> record.subscriptionId().equals(subscriptionId))
+                .filter(this::retained)
                 .sorted(Comparator.comparing(DeliveryRecord::updatedAt).reversed()).limit(limit).toList();
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
@@ -65,6 +66,11 @@ final class KafkaTable<V> implements AutoCloseable {
 
     Collection<V> values() {
         return values.values();
+    }
+
+    /** Drops values from memory only; the topic keeps them until it deletes them itself. */
+    void forgetIf(Predicate<V> old) {
+        values.values().removeIf(old);
     }
 
     /** @throws KafkaWriteException when the broker did not confirm it in time */
