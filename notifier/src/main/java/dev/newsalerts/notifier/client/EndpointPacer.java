@@ -2,6 +2,7 @@ package dev.newsalerts.notifier.client;
 
 import dev.newsalerts.notifier.config.NotifierConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -13,20 +14,32 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Keeps each subscription's receiver to itself: at most {@code concurrency-per-subscription}
- * deliveries in flight and {@code rate-per-subscription} attempts a second to it, and, after a
- * failure, a cool-down until its next retry is due, during which new deliveries to it are parked
- * rather than tried. So a slow or dead receiver holds only its own deliveries back.
+ * deliveries in flight and {@code rate-per-subscription} attempts a second to it. After a failure
+ * it cools down until the failed delivery's next retry is due; then one delivery goes first, as a
+ * probe, and the others follow only once it succeeded. Deliveries held back meanwhile are parked
+ * rather than tried, and so are those arriving while its slots stayed full too long: a slow or dead
+ * receiver costs the others neither threads nor attempts.
  */
 @ApplicationScoped
 public class EndpointPacer {
+
+    /** How long parking lasts after the slots stayed full for a slot wait. */
+    private static final Duration CONGESTION = Duration.ofSeconds(1);
+    /** A probe that has not reported back by then (it was parked, or failed oddly) no longer holds the others back. */
+    private static final Duration PROBE_LIMIT = Duration.ofSeconds(30);
 
     private final int concurrency;
     private final long nanosBetweenAttempts;
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
 
+    @Inject
     public EndpointPacer(NotifierConfig config) {
-        this.concurrency = config.delivery().concurrencyPerSubscription();
-        this.nanosBetweenAttempts = (long) (TimeUnit.SECONDS.toNanos(1) / config.delivery().ratePerSubscription());
+        this(config.delivery().concurrencyPerSubscription(), config.delivery().ratePerSubscription());
+    }
+
+    EndpointPacer(int concurrency, double attemptsPerSecond) {
+        this.concurrency = concurrency;
+        this.nanosBetweenAttempts = (long) (TimeUnit.SECONDS.toNanos(1) / attemptsPerSecond);
     }
 
     /** Waits up to {@code maxWait} for one of the subscription's in-flight slots; when it gets one, call {@link #release}. */
@@ -46,18 +59,26 @@ public class EndpointPacer {
         endpoint(subscriptionId).inFlight.release();
     }
 
-    /** When the receiver last failed, the time until which new deliveries to it are parked. */
-    public Optional<Instant> coolingUntil(String subscriptionId, Instant now) {
-        Instant until = endpoint(subscriptionId).coolingUntil;
-        return until != null && until.isAfter(now) ? Optional.of(until) : Optional.empty();
+    /**
+     * Whether a delivery to the subscription may be tried now: empty if so, else the time to park it
+     * until (the end of a cool-down, or {@code shortHold} from now while a probe or a full set of
+     * slots is under way).
+     */
+    public Optional<Instant> holdUntil(String subscriptionId, Instant now, Duration shortHold) {
+        return endpoint(subscriptionId).holdUntil(now, shortHold);
+    }
+
+    /** Its slots stayed full for a whole slot wait: deliveries arriving in the next second are parked at once. */
+    public void congested(String subscriptionId, Instant now) {
+        endpoint(subscriptionId).congestedUntil = now.plus(CONGESTION);
     }
 
     public void failed(String subscriptionId, Instant coolUntil) {
-        endpoint(subscriptionId).coolingUntil = coolUntil;
+        endpoint(subscriptionId).reported(coolUntil);
     }
 
     public void succeeded(String subscriptionId) {
-        endpoint(subscriptionId).coolingUntil = null;
+        endpoint(subscriptionId).reported(null);
     }
 
     private Endpoint endpoint(String subscriptionId) {
@@ -66,8 +87,33 @@ public class EndpointPacer {
 
     private static final class Endpoint {
         final Semaphore inFlight;
-        volatile Instant coolingUntil;
+        private Instant coolingUntil;
+        private Instant probeUntil;
+        volatile Instant congestedUntil;
         private long nextSlot = System.nanoTime();
+
+        /** @param coolUntil null after a success */
+        synchronized void reported(Instant coolUntil) {
+            coolingUntil = coolUntil;
+            probeUntil = null;
+        }
+
+        synchronized Optional<Instant> holdUntil(Instant now, Duration shortHold) {
+            if (coolingUntil != null && coolingUntil.isAfter(now)) {
+                return Optional.of(coolingUntil);
+            }
+            if (coolingUntil != null) {
+                if (probeUntil == null || !probeUntil.isAfter(now)) {
+                    probeUntil = now.plus(PROBE_LIMIT); // this delivery is the probe
+                    return Optional.empty();
+                }
+                return Optional.of(now.plus(shortHold));
+            }
+            if (congestedUntil != null && congestedUntil.isAfter(now)) {
+                return Optional.of(now.plus(shortHold));
+            }
+            return Optional.empty();
+        }
 
         Endpoint(int concurrency) {
             this.inFlight = new Semaphore(concurrency);

@@ -121,18 +121,18 @@ public class DeliveryService {
             log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.RETRYING, null, now));
             return;
         }
+        Optional<Instant> hold = pacer.holdUntil(subscription.id(), now, schedule.steps().get(0));
+        if (hold.isPresent()) {
+            // Its receiver failed lately, or is slow: park the delivery rather than try it or hold a thread waiting.
+            postpone(delivery, known, alert, hold.get());
+            return;
+        }
         if (!acquireSlot(subscription)) {
-            // Its receiver is slow: park the delivery rather than hold a worker thread waiting.
-            postpone(delivery, known, alert, now.plus(schedule.steps().get(0)));
+            pacer.congested(subscription.id(), Instant.now());
+            postpone(delivery, known, alert, Instant.now().plus(schedule.steps().get(0)));
             return;
         }
         try {
-            // Checked once a slot is ours: deliveries queued behind a failing attempt are parked, not tried.
-            Optional<Instant> cooling = pacer.coolingUntil(subscription.id(), Instant.now());
-            if (cooling.isPresent() && delivery.attempts() == 0) {
-                postpone(delivery, known, alert, cooling.get());
-                return;
-            }
             pacer.pace(subscription.id());
             send(subscription, delivery, known, alert, wanted);
         } finally {
@@ -245,8 +245,8 @@ public class DeliveryService {
             return;
         }
         Optional<Instant> next = schedule.next(delivery.attempts() + 1, now, e.retryAfter());
+        pacer.failed(subscription.id(), next.orElse(now)); // after the last attempt: no cool-down, the next delivery probes
         if (next.isPresent()) {
-            pacer.failed(subscription.id(), next.get());
             Log.infof("Delivery %s to subscription %s failed (attempt %d of %d, %s); next attempt at %s",
                     delivery.deliveryId(), subscription.id(), delivery.attempts() + 1, schedule.maxAttempts(), e.getMessage(),
                     next.get());

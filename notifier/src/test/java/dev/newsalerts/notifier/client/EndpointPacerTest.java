@@ -1,0 +1,67 @@
+package dev.newsalerts.notifier.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class EndpointPacerTest {
+
+    private static final Duration SHORT_HOLD = Duration.ofSeconds(5);
+
+    private final EndpointPacer pacer = new EndpointPacer(4, 20);
+    private final Instant now = Instant.parse("2026-11-23T10:00:00Z");
+
+    @Test
+    void aReceiverThatNeverFailedTakesDeliveriesAtOnce() {
+        assertThat(pacer.holdUntil("sub", now, SHORT_HOLD)).isEmpty();
+    }
+
+    @Test
+    void afterAFailureDeliveriesArePutOffUntilTheCoolDownEnds() {
+        Instant nextRetry = now.plusSeconds(300);
+        pacer.failed("sub", nextRetry);
+
+        assertThat(pacer.holdUntil("sub", now.plusSeconds(10), SHORT_HOLD)).contains(nextRetry);
+        assertThat(pacer.holdUntil("other", now.plusSeconds(10), SHORT_HOLD)).as("another receiver").isEmpty();
+    }
+
+    @Test
+    void whenTheCoolDownEndsOneDeliveryProbesAndTheOthersWaitForItsOutcome() {
+        pacer.failed("sub", now.plusSeconds(5));
+        Instant later = now.plusSeconds(6);
+
+        assertThat(pacer.holdUntil("sub", later, SHORT_HOLD)).as("the probe").isEmpty();
+        assertThat(pacer.holdUntil("sub", later, SHORT_HOLD)).contains(later.plus(SHORT_HOLD));
+        pacer.succeeded("sub");
+        assertThat(pacer.holdUntil("sub", later.plusSeconds(1), SHORT_HOLD)).isEmpty();
+        assertThat(pacer.holdUntil("sub", later.plusSeconds(1), SHORT_HOLD)).isEmpty();
+    }
+
+    @Test
+    void aProbeThatFailsStartsTheNextCoolDown() {
+        pacer.failed("sub", now.plusSeconds(5));
+        assertThat(pacer.holdUntil("sub", now.plusSeconds(6), SHORT_HOLD)).isEmpty();
+        pacer.failed("sub", now.plusSeconds(316));
+
+        assertThat(pacer.holdUntil("sub", now.plusSeconds(20), SHORT_HOLD)).contains(now.plusSeconds(316));
+    }
+
+    @Test
+    void aProbeThatNeverReportsBackStopsHoldingTheOthersAfterThirtySeconds() {
+        pacer.failed("sub", now.plusSeconds(5));
+        assertThat(pacer.holdUntil("sub", now.plusSeconds(6), SHORT_HOLD)).isEmpty();
+
+        assertThat(pacer.holdUntil("sub", now.plusSeconds(35), SHORT_HOLD)).isPresent();
+        assertThat(pacer.holdUntil("sub", now.plusSeconds(37), SHORT_HOLD)).as("a new probe").isEmpty();
+    }
+
+    @Test
+    void deliveriesArrivingJustAfterTheSlotsStayedFullAreParkedForAShortWhile() {
+        pacer.congested("sub", now);
+
+        assertThat(pacer.holdUntil("sub", now.plusMillis(500), SHORT_HOLD)).contains(now.plusMillis(500).plus(SHORT_HOLD));
+        assertThat(pacer.holdUntil("sub", now.plusMillis(1_500), SHORT_HOLD)).isEmpty();
+    }
+}
