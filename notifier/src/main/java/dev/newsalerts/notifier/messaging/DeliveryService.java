@@ -54,12 +54,13 @@ public class DeliveryService {
     private final EndpointPacer pacer;
     private final ObjectMapper mapper;
     private final DeliveryWorkers workers;
+    private final DeliveryMetrics metrics;
     private final RetrySchedule schedule;
     private final Duration disableAfter;
 
     public DeliveryService(SubscriptionStore subscriptions, DeliveryLog log, ParkedDeliveries parked, WebhookSender webhooks,
             WebhookPayloads payloads, EmailSender email, EndpointPacer pacer, ObjectMapper mapper, DeliveryWorkers workers,
-            NotifierConfig config) {
+            DeliveryMetrics metrics, NotifierConfig config) {
         this.subscriptions = subscriptions;
         this.log = log;
         this.parked = parked;
@@ -69,6 +70,7 @@ public class DeliveryService {
         this.pacer = pacer;
         this.mapper = mapper;
         this.workers = workers;
+        this.metrics = metrics;
         this.schedule = new RetrySchedule(config.delivery().retrySchedule(), config.delivery().jitter());
         this.disableAfter = config.delivery().disableAfter();
     }
@@ -109,7 +111,7 @@ public class DeliveryService {
         Alert alert = mapper.convertValue(delivery.alert(), Alert.class);
         Instant now = Instant.now();
         if (!subscription.enabled()) {
-            giveUp(delivery, known, alert, null, "subscription disabled: " + subscription.disabledReason());
+            giveUp(subscription.channel(), delivery, known, alert, null, "subscription disabled: " + subscription.disabledReason());
             return;
         }
         List<Alert.Match> wanted = subscription.wanted(alert);
@@ -124,12 +126,12 @@ public class DeliveryService {
         Optional<Instant> hold = pacer.holdUntil(subscription.id(), now, schedule.steps().get(0));
         if (hold.isPresent()) {
             // Its receiver failed lately, or is slow: park the delivery rather than try it or hold a thread waiting.
-            postpone(delivery, known, alert, hold.get());
+            postpone(subscription.channel(), delivery, known, alert, hold.get());
             return;
         }
         if (!acquireSlot(subscription)) {
             pacer.congested(subscription.id(), Instant.now());
-            postpone(delivery, known, alert, Instant.now().plus(schedule.steps().get(0)));
+            postpone(subscription.channel(), delivery, known, alert, Instant.now().plus(schedule.steps().get(0)));
             return;
         }
         try {
@@ -164,7 +166,9 @@ public class DeliveryService {
         int attempts = open.stream().mapToInt(Delivery::attempts).max().orElse(0);
         try {
             email.sendDigest(subscription.get().target(), alerts, subscription.get().digest());
+            Duration took = Duration.between(start, Instant.now());
             for (int i = 0; i < open.size(); i++) {
+                metrics.delivered(Channel.EMAIL, took);
                 log.record(DeliveryRecord.after(log.get(open.get(i).deliveryId()).orElse(null), open.get(i),
                         alerts.get(i).story().title(), State.DELIVERED, attempt(open.get(i), start, 0, null), Instant.now()));
             }
@@ -178,11 +182,12 @@ public class DeliveryService {
                 Optional<DeliveryRecord> known = log.get(delivery.deliveryId());
                 DeliveryRecord.Attempt attempt = attempt(delivery, start, 0, e.getMessage());
                 if (next.isPresent()) {
+                    metrics.count(Channel.EMAIL, DeliveryMetrics.Outcome.FAILED);
                     parked.retryLater(delivery.failed(e.getMessage(), next.get()));
                     log.record(DeliveryRecord.after(known.orElse(null), delivery, alerts.get(i).story().title(), State.RETRYING,
                             attempt, now));
                 } else {
-                    giveUp(delivery.failed(e.getMessage(), now), known, alerts.get(i), attempt,
+                    giveUp(Channel.EMAIL, delivery.failed(e.getMessage(), now), known, alerts.get(i), attempt,
                             "all " + schedule.maxAttempts() + " attempts failed, the last: " + e.getMessage());
                 }
             }
@@ -204,7 +209,8 @@ public class DeliveryService {
     }
 
     /** Parks a delivery for later without an attempt. */
-    private void postpone(Delivery delivery, Optional<DeliveryRecord> known, Alert alert, Instant dueAt) {
+    private void postpone(Channel channel, Delivery delivery, Optional<DeliveryRecord> known, Alert alert, Instant dueAt) {
+        metrics.count(channel, DeliveryMetrics.Outcome.POSTPONED);
         parked.retryLater(delivery.postponed(dueAt));
         log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.RETRYING, null, Instant.now()));
     }
@@ -218,6 +224,7 @@ public class DeliveryService {
                     : webhooks.send(subscription.target(), subscription.secret(), alert.alertId(),
                             payloads.payload(subscription.format(), delivery.alert(), alert, matches));
             pacer.succeeded(subscription.id());
+            metrics.delivered(subscription.channel(), Duration.between(start, Instant.now()));
             log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.DELIVERED,
                     attempt(delivery, start, status, null), Instant.now()));
             Log.debugf("Delivery %s done (attempt %d)", delivery.deliveryId(), delivery.attempts() + 1);
@@ -240,6 +247,7 @@ public class DeliveryService {
         Instant now = Instant.now();
         DeliveryRecord.Attempt attempt = attempt(delivery, start, e.status(), e.getMessage());
         if (e.status() == GONE) {
+            metrics.count(subscription.channel(), DeliveryMetrics.Outcome.GONE);
             subscriptions.disable(subscription, "its receiver answered 410 Gone at " + now);
             log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.GONE, attempt, now));
             return;
@@ -247,13 +255,14 @@ public class DeliveryService {
         Optional<Instant> next = schedule.next(delivery.attempts() + 1, now, e.retryAfter());
         pacer.failed(subscription.id(), next.orElse(now)); // after the last attempt: no cool-down, the next delivery probes
         if (next.isPresent()) {
+            metrics.count(subscription.channel(), DeliveryMetrics.Outcome.FAILED);
             Log.infof("Delivery %s to subscription %s failed (attempt %d of %d, %s); next attempt at %s",
                     delivery.deliveryId(), subscription.id(), delivery.attempts() + 1, schedule.maxAttempts(), e.getMessage(),
                     next.get());
             parked.retryLater(delivery.failed(e.getMessage(), next.get()));
             log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.RETRYING, attempt, now));
         } else {
-            giveUp(delivery.failed(e.getMessage(), now), known, alert, attempt,
+            giveUp(subscription.channel(), delivery.failed(e.getMessage(), now), known, alert, attempt,
                     "all " + schedule.maxAttempts() + " attempts failed, the last: " + e.getMessage());
         }
         Optional<Instant> failingSince = log.failingSince(subscription.id());
@@ -263,8 +272,9 @@ public class DeliveryService {
         }
     }
 
-    private void giveUp(Delivery delivery, Optional<DeliveryRecord> known, Alert alert, DeliveryRecord.Attempt attempt,
-            String reason) {
+    private void giveUp(Channel channel, Delivery delivery, Optional<DeliveryRecord> known, Alert alert,
+            DeliveryRecord.Attempt attempt, String reason) {
+        metrics.count(channel, DeliveryMetrics.Outcome.DEAD);
         Log.warnf("Delivery %s to subscription %s given up: %s", delivery.deliveryId(), delivery.subscriptionId(), reason);
         parked.deadLetter(delivery, reason);
         log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.DEAD, attempt, Instant.now()));

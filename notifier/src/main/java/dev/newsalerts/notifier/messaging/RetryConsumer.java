@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,6 +46,7 @@ public class RetryConsumer {
     static final String GROUP = "notifier-retries";
     private static final Duration RECORD_AGAIN = Duration.ofSeconds(5);
     private static final Duration LONGEST_POLL = Duration.ofMillis(500);
+    private static final Duration BACKLOG_EVERY = Duration.ofSeconds(10);
 
     private final ObjectMapper mapper;
     private final DeliveryService deliveries;
@@ -60,12 +62,15 @@ public class RetryConsumer {
     private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
     /** Partitions whose first unread record is not due yet, and when it is. Consumer thread only. */
     private final Map<TopicPartition, Instant> waiting = new HashMap<>();
+    private final AtomicLong waitingHere = new AtomicLong();
+    private Instant backlogCountedAt = Instant.EPOCH;
     private final Thread thread = new Thread(this::run, "delivery-retries");
     private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean closed;
 
     public RetryConsumer(ObjectMapper mapper, DeliveryService deliveries, DigestCollector digests, ParkedDeliveries parked,
-            SubscriptionStore subscriptions, DeliveryLog log, ChannelTopics kafka, DeliveryWorkers workers, NotifierConfig config) {
+            SubscriptionStore subscriptions, DeliveryLog log, ChannelTopics kafka, DeliveryWorkers workers, DeliveryMetrics metrics,
+            NotifierConfig config) {
         this.mapper = mapper;
         this.deliveries = deliveries;
         this.digests = digests;
@@ -77,6 +82,7 @@ public class RetryConsumer {
         this.tiers = parked.tiers();
         this.maxInFlight = config.delivery().retriesInFlight();
         thread.setDaemon(true);
+        metrics.retriesWaiting(waitingHere::get);
     }
 
     void start(@Observes StartupEvent event) {
@@ -151,6 +157,26 @@ public class RetryConsumer {
                 }
             }
             commit(kafkaConsumer, progress.keySet(), false);
+            countBacklog(kafkaConsumer);
+        }
+    }
+
+    /** The records of this instance's partitions not read yet (those waiting included), for the metric. */
+    private void countBacklog(KafkaConsumer<String, String> kafkaConsumer) {
+        Instant now = Instant.now();
+        if (now.isBefore(backlogCountedAt.plus(BACKLOG_EVERY))) {
+            return;
+        }
+        backlogCountedAt = now;
+        Set<TopicPartition> assigned = kafkaConsumer.assignment();
+        try {
+            long backlog = 0;
+            for (Map.Entry<TopicPartition, Long> end : kafkaConsumer.endOffsets(assigned, Duration.ofSeconds(2)).entrySet()) {
+                backlog += Math.max(0, end.getValue() - kafkaConsumer.position(end.getKey(), Duration.ofSeconds(2)));
+            }
+            waitingHere.set(backlog);
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            Log.debugf("Counting the parked deliveries timed out; the metric keeps its last value");
         }
     }
 

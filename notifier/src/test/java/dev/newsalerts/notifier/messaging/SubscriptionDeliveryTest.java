@@ -89,7 +89,7 @@ class SubscriptionDeliveryTest {
     }
 
     @Test
-    void aReceiverThatIsDownForAWhileGetsTheAlertOnceWhenItIsBackAndTheLogShowsTheRetries() {
+    void aReceiverThatIsDownForAWhileGetsTheAlertOnceWhenItIsBackAndTheLogAndMetricsShowTheRetries() {
         String path = "/" + UUID.randomUUID() + "/switch";
         String id = subscribe("{\"name\": \"flaky\", \"channel\": \"webhook\", \"target\": \"%s\"}", path).getString("id");
         WebhookReceiverResource.switchDown = true;
@@ -106,6 +106,16 @@ class SubscriptionDeliveryTest {
         List<Integer> statuses = log.getList("find { it.alertId == '" + alertId + "' }.attempts.status");
         assertThat(statuses).hasSizeGreaterThanOrEqualTo(3).startsWith(503, 503).endsWith(204);
         assertThat(log.getString("find { it.alertId == '" + alertId + "' }.attempts[0].error")).isEqualTo("receiver answered HTTP 503");
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metric(metrics, "notifier_deliveries_total{channel=\"webhook\",outcome=\"failed\"}")).isGreaterThanOrEqualTo(2);
+        assertThat(metric(metrics, "notifier_deliveries_total{channel=\"webhook\",outcome=\"delivered\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(metric(metrics, "notifier_retries_waiting")).isGreaterThanOrEqualTo(0);
+    }
+
+    private static double metric(String exposition, String series) {
+        return exposition.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1).strip()))
+                .orElseThrow(() -> new AssertionError(series + " is not in /q/metrics"));
     }
 
     @Test
@@ -147,7 +157,7 @@ class SubscriptionDeliveryTest {
         assertThat(dead.value()).isEqualTo("{\"deliveryId\": [}");
         assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                 .startsWith("not a Delivery");
-        aReceiverThatIsDownForAWhileGetsTheAlertOnceWhenItIsBackAndTheLogShowsTheRetries();
+        aReceiverThatIsDownForAWhileGetsTheAlertOnceWhenItIsBackAndTheLogAndMetricsShowTheRetries();
     }
 
     @Test
