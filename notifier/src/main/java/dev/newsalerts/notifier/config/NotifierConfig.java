@@ -2,8 +2,10 @@ package dev.newsalerts.notifier.config;
 
 import dev.newsalerts.notifier.domain.Channel;
 import dev.newsalerts.notifier.domain.WebhookFormat;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,24 @@ public interface NotifierConfig {
 
     /** Retries, pacing and giving up, for webhooks and email alike. */
     Delivery delivery();
+
+    /** The web console at {@code /console/}. */
+    Console console();
+
+    interface Console {
+
+        /** Base URL of the feed-poller whose {@code GET /feeds} the console shows, through {@code GET /console/api/feeds}. */
+        @WithDefault("http://localhost:8081")
+        URI feedPollerUrl();
+
+        /** Time allowed to connect to the feed-poller and for its whole answer. */
+        @WithDefault("3s")
+        Duration feedPollerTimeout();
+
+        /** Largest answer taken from the feed-poller's {@code GET /feeds}; a larger one shows as an error. */
+        @WithDefault("4M")
+        MemorySize feedPollerMaxSize();
+    }
 
     interface Delivery {
 

@@ -1,0 +1,365 @@
+// news-alerts web console: reads the notifier's APIs every few seconds and shows them.
+// Story text, feed errors and subscription fields are hostile input: they reach the page only as
+// text nodes (el() below, textContent), never as HTML, and links only when they are http(s).
+'use strict';
+
+(() => {
+  const REFRESH_MS = 5000;
+  const TOKEN_KEY = 'news-alerts.notifier.api-token';
+  const $ = (id) => document.getElementById(id);
+  const lastRendered = {};
+  let busy = false;
+  let again = false;
+
+  // ---- DOM helpers: every string becomes a text node --------------------------------------
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (name === 'class') node.className = value;
+      else if (name === 'onclick') node.addEventListener('click', value);
+      else if (name === 'href') throw new Error('use link() for links');
+      else node.setAttribute(name, String(value));
+    }
+    for (const child of children.flat()) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  /** A link that opens elsewhere, only for http(s) URLs; plain text otherwise. */
+  function link(url, ...children) {
+    const href = safeUrl(url);
+    if (!href) return el('span', {}, ...children);
+    const a = el('a', { target: '_blank', rel: 'noopener noreferrer' }, ...children);
+    a.href = href;
+    return a;
+  }
+
+  function safeUrl(url) {
+    try {
+      const parsed = new URL(String(url));
+      return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  const folded = (text) => String(text).normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
+
+  /**
+   * Text with the matched terms' [start, end) ranges marked. A range is marked only where the text
+   * there is the term (case and width aside): a mark on other words would mislead.
+   */
+  function highlighted(text, ranges) {
+    const value = String(text || '');
+    const valid = ranges.filter((r) => Number.isInteger(r.start) && Number.isInteger(r.end)
+      && r.start >= 0 && r.end <= value.length && r.start < r.end
+      && folded(value.slice(r.start, r.end)) === folded(r.term || ''))
+      .sort((a, b) => a.start - b.start);
+    const parts = [];
+    let at = 0;
+    for (const range of valid) {
+      if (range.start < at) continue;
+      parts.push(value.slice(at, range.start));
+      parts.push(el('mark', { title: range.term ? 'rule term: ' + range.term : null }, value.slice(range.start, range.end)));
+      at = range.end;
+    }
+    parts.push(value.slice(at));
+    return parts;
+  }
+
+  function time(iso) {
+    if (!iso) return el('span', { class: 'muted' }, '—');
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return el('span', {}, String(iso));
+    const pad = (n) => String(n).padStart(2, '0');
+    const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+    const clock = `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+    const today = new Date();
+    const isToday = date.getFullYear() === today.getFullYear() && date.getMonth() === today.getMonth()
+      && date.getDate() === today.getDate();
+    const shown = isToday ? clock : `${day} ${clock}`;
+    return el('time', { datetime: date.toISOString(), title: `${date.toISOString()} (${ago(date)})` }, shown);
+  }
+
+  function ago(date) {
+    const seconds = Math.round((Date.now() - date.getTime()) / 1000);
+    const abs = Math.abs(seconds);
+    const text = abs < 90 ? `${abs} s` : abs < 5400 ? `${Math.round(abs / 60)} min` : abs < 172800
+      ? `${Math.round(abs / 3600)} h` : `${Math.round(abs / 86400)} d`;
+    return seconds >= 0 ? `${text} ago` : `in ${text}`;
+  }
+
+  function badge(kind, text) {
+    return el('span', { class: `badge badge-${kind}` }, text);
+  }
+
+  function status(id, text, kind) {
+    const node = $(id);
+    node.textContent = text || '';
+    node.className = 'section-status' + (kind ? ` status-${kind}` : '');
+  }
+
+  /** Renders into a container unless the data is what it already shows (keeps scroll and selection). */
+  function render(containerId, data, build) {
+    const key = JSON.stringify(data);
+    if (lastRendered[containerId] === key) return;
+    lastRendered[containerId] = key;
+    $(containerId).replaceChildren(build(data));
+  }
+
+  async function getJson(url, token) {
+    const headers = { Accept: 'application/json' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    const response = await fetch(url, { headers, cache: 'no-store', credentials: 'same-origin' });
+    let body = null;
+    try {
+      body = await response.json();
+    } catch (e) {
+      body = null;
+    }
+    return { status: response.status, ok: response.ok, body };
+  }
+
+  function errorOf(result) {
+    return result.body && typeof result.body.error === 'string' ? result.body.error : `HTTP ${result.status}`;
+  }
+
+  // ---- recent alerts --------------------------------------------------------------------
+
+  async function loadAlerts() {
+    try {
+      const result = await getJson('../alerts/recent?limit=50');
+      if (!result.ok) {
+        status('alerts-status', `Could not read the recent alerts: ${errorOf(result)}`, 'error');
+        return;
+      }
+      status('alerts-status', result.body.length ? '' : 'No alerts yet: they show here as the classifier publishes them.');
+      $('alerts-count').textContent = result.body.length ? `(${result.body.length}, newest first)` : '';
+      render('alerts', result.body, (alerts) => el('div', {}, alerts.map(alertCard)));
+    } catch (e) {
+      status('alerts-status', 'The notifier is unreachable.', 'error');
+    }
+  }
+
+  function alertCard(received) {
+    const alert = received.alert || {};
+    const story = alert.story || {};
+    const matches = alert.matches || [];
+    const terms = (field) => matches.flatMap((m) => (m.terms || []).filter((t) => t.field === field));
+    const source = story.feedTitle || story.feedUrl || 'unknown feed';
+    return el('article', { class: 'alert', 'data-alert-id': alert.alertId },
+      el('h3', { class: 'alert-title' }, link(story.link, highlighted(story.title || '(no title)', terms('title')))),
+      el('div', { class: 'meta' },
+        el('span', { class: 'source', title: story.feedUrl || null }, source),
+        story.language ? [' · ', el('span', { class: 'lang' }, story.language)] : null,
+        ' · published ', time(story.publishedAt),
+        ' · received ', time(received.receivedAt)),
+      story.summary ? el('p', { class: 'summary' }, highlighted(story.summary, terms('summary'))) : null,
+      el('div', { class: 'why' },
+        el('span', { class: 'why-label' }, 'Why: '),
+        matches.length ? matches.map(matchLine) : el('span', { class: 'muted' }, 'no rule matches listed')));
+  }
+
+  function matchLine(match) {
+    const score = typeof match.score === 'number' ? match.score.toFixed(2) : '?';
+    return el('div', { class: 'match' },
+      el('span', { class: 'rule', title: `rule id: ${match.ruleId}` }, match.ruleTitle || match.ruleId),
+      ' ', el('code', { class: 'rule-id' }, match.ruleId),
+      ' ', el('span', { class: 'score', title: 'match score (0 to 1)' }, `score ${score}`),
+      (match.terms || []).map((term) => el('span', { class: 'term' },
+        el('q', {}, term.term), ` in ${term.field}`)));
+  }
+
+  // ---- feed health (the feed-poller's GET /feeds, through the notifier) -------------------
+
+  async function loadFeeds() {
+    try {
+      const result = await getJson('api/feeds');
+      if (!result.ok) {
+        const why = errorOf(result);
+        status('feeds-status', why.startsWith('feed-poller') ? why : `feed-poller unreachable: ${why}`, 'error');
+        render('feeds', { unreachable: why }, () => el('p', { class: 'unreachable' },
+          'feed-poller unreachable: feed health is unknown until it answers again.'));
+        return;
+      }
+      const feeds = result.body.feeds || [];
+      status('feeds-status', feeds.length ? '' : 'The feed-poller has no feeds.');
+      render('feeds', feeds, (list) => feedTable(list));
+    } catch (e) {
+      status('feeds-status', 'The notifier is unreachable.', 'error');
+    }
+  }
+
+  function feedHealth(feed) {
+    if (feed.polledHere === false) return badge('muted', 'polled by another instance');
+    if (feed.consecutiveFailures > 0) return badge('bad', `failing (${feed.consecutiveFailures}×)`);
+    if (feed.lastSuccessAt) return badge('ok', 'ok');
+    return badge('muted', 'not polled yet');
+  }
+
+  function feedTable(feeds) {
+    return el('table', { class: 'feeds' },
+      el('thead', {}, el('tr', {}, ['feed', 'health', 'stories', 'next poll'].map((h) => el('th', {}, h)))),
+      el('tbody', {}, feeds.map((feed) => el('tr', { 'data-feed-id': feed.id },
+        el('td', { class: 'feed' }, el('div', {}, feed.name || feed.url),
+          el('div', { class: 'muted small' }, link(feed.url, feed.url)),
+          feed.movedTo ? el('div', { class: 'small warn' }, 'moved permanently to ', link(feed.movedTo, feed.movedTo)) : null),
+        el('td', { class: 'health' }, feedHealth(feed),
+          el('div', { class: 'small muted' }, 'last success ', time(feed.lastSuccessAt)),
+          feed.lastError ? el('div', { class: 'small error-text' }, feed.lastError, ' (', time(feed.lastErrorAt), ')') : null),
+        el('td', { class: 'num' }, feed.storiesPublished ?? '—'),
+        el('td', { class: 'nowrap' }, time(feed.nextPollAt))))));
+  }
+
+  // ---- subscriptions and delivery logs (API token) ---------------------------------------
+
+  const token = () => sessionStorage.getItem(TOKEN_KEY);
+
+  function selectedSubscription() {
+    const match = /^#subscription=(.+)$/.exec(location.hash);
+    return match ? decodeURIComponent(match[1]) : null;
+  }
+
+  function showTokenState(message) {
+    const hasToken = Boolean(token());
+    $('token-form').hidden = hasToken;
+    $('token-bar').hidden = !hasToken;
+    if (!hasToken) {
+      render('subscriptions', null, () => el('span'));
+      render('log', null, () => el('span'));
+      status('subscriptions-status', message || 'Enter the API token to see the subscriptions.', message ? 'error' : null);
+      status('log-status', 'Needs the API token too.');
+      $('log-name').textContent = '';
+    }
+  }
+
+  function forgetToken(message) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    showTokenState(message);
+  }
+
+  async function loadSubscriptions() {
+    if (!token()) {
+      showTokenState();
+      return;
+    }
+    try {
+      const result = await getJson('../subscriptions', token());
+      if (result.status === 401) {
+        forgetToken(`The token was refused: ${errorOf(result)}`);
+        return;
+      }
+      if (!result.ok) {
+        status('subscriptions-status', `Could not read the subscriptions: ${errorOf(result)}`, 'error');
+        return;
+      }
+      const subscriptions = result.body;
+      status('subscriptions-status', subscriptions.length ? 'Pick one to see its delivery log.' : 'No subscriptions yet.');
+      const selected = selectedSubscription();
+      render('subscriptions', { subscriptions, selected }, () => subscriptionTable(subscriptions, selected));
+      await loadLog(subscriptions.find((s) => s.id === selected));
+    } catch (e) {
+      status('subscriptions-status', 'The notifier is unreachable.', 'error');
+    }
+  }
+
+  function subscriptionTable(subscriptions, selected) {
+    return el('table', { class: 'subscriptions' },
+      el('thead', {}, el('tr', {}, ['name', 'channel', 'target', 'rules', 'state', 'origin'].map((h) => el('th', {}, h)))),
+      el('tbody', {}, subscriptions.map((s) => el('tr', {
+        class: s.id === selected ? 'selected' : null,
+        'data-subscription-id': s.id,
+        tabindex: '0',
+        onclick: () => { location.hash = `subscription=${encodeURIComponent(s.id)}`; },
+      },
+      el('td', {}, el('div', {}, s.name || s.id), el('div', { class: 'muted small' }, s.id)),
+      el('td', {}, s.channel, s.format && s.channel === 'webhook' ? el('div', { class: 'muted small' }, s.format) : null,
+        s.digest ? el('div', { class: 'muted small' }, `digest ${s.digest}`) : null),
+      el('td', { class: 'target' }, s.target),
+      el('td', {}, s.rules && s.rules.length ? s.rules.join(', ') : el('span', { class: 'muted' }, 'all rules'),
+        s.minScore != null ? el('div', { class: 'muted small' }, `score ≥ ${s.minScore}`) : null,
+        s.language ? el('div', { class: 'muted small' }, `language ${s.language}`) : null),
+      el('td', { class: 'state' }, s.enabled ? badge('ok', 'enabled')
+        : [badge('bad', 'disabled'), el('div', { class: 'small error-text' }, s.disabledReason || 'no reason given')]),
+      el('td', {}, s.origin)))));
+  }
+
+  async function loadLog(subscription) {
+    if (!subscription) {
+      $('log-name').textContent = '';
+      status('log-status', selectedSubscription() ? 'That subscription does not exist (any more).' : 'Pick a subscription.');
+      render('log', null, () => el('span'));
+      return;
+    }
+    $('log-name').textContent = `of ${subscription.name || subscription.id}`;
+    const result = await getJson(`../subscriptions/${encodeURIComponent(subscription.id)}/deliveries?limit=50`, token());
+    if (result.status === 401) {
+      forgetToken(`The token was refused: ${errorOf(result)}`);
+      return;
+    }
+    if (!result.ok) {
+      status('log-status', `Could not read the delivery log: ${errorOf(result)}`, 'error');
+      return;
+    }
+    status('log-status', result.body.length ? '' : 'Nothing delivered to it yet (or all older than the log keeps).');
+    render('log', result.body, (deliveries) => el('div', {}, deliveries.map(deliveryEntry)));
+  }
+
+  const STATE_KIND = { delivered: 'ok', retrying: 'warn', dead: 'bad', gone: 'bad' };
+
+  function deliveryEntry(delivery) {
+    return el('div', { class: 'delivery', 'data-delivery-id': delivery.deliveryId },
+      el('div', { class: 'delivery-head' },
+        badge(STATE_KIND[delivery.state] || 'muted', delivery.state),
+        ' ', el('span', { class: 'story' }, delivery.storyTitle || delivery.alertId),
+        ' ', el('span', { class: 'muted small' }, `${delivery.attemptCount} attempt${delivery.attemptCount === 1 ? '' : 's'} · `,
+          time(delivery.updatedAt))),
+      el('table', { class: 'attempts' }, el('tbody', {}, (delivery.attempts || []).map((attempt) => el('tr', {},
+        el('td', { class: 'num' }, `#${attempt.number}`),
+        el('td', {}, time(attempt.at)),
+        el('td', { class: 'status-code' }, attempt.status ? `HTTP ${attempt.status}` : '—'),
+        el('td', { class: 'num' }, `${attempt.latencyMs} ms`),
+        el('td', { class: 'error-text' }, attempt.error || ''))))));
+  }
+
+  // ---- refresh loop ---------------------------------------------------------------------
+
+  async function refresh() {
+    if (busy) {
+      again = true;
+      return;
+    }
+    busy = true;
+    try {
+      await Promise.allSettled([loadAlerts(), loadFeeds(), loadSubscriptions()]);
+      $('updated').textContent = `updated ${new Date().toLocaleTimeString()}`;
+    } finally {
+      busy = false;
+    }
+    if (again) {
+      again = false;
+      refresh();
+    }
+  }
+
+  $('token-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const value = $('token-input').value.trim();
+    $('token-input').value = '';
+    if (value) sessionStorage.setItem(TOKEN_KEY, value);
+    showTokenState();
+    refresh();
+  });
+  $('forget-token').addEventListener('click', () => forgetToken());
+  $('refresh-now').addEventListener('click', () => refresh());
+  window.addEventListener('hashchange', () => refresh());
+  setInterval(() => {
+    if ($('auto-refresh').checked && document.visibilityState !== 'hidden') refresh();
+  }, REFRESH_MS);
+  showTokenState();
+  refresh();
+})();
