@@ -2,6 +2,7 @@ package dev.newsalerts.notifier.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -64,5 +65,6 @@ class ConsoleFeedsTest {
                 .header("Content-Security-Policy", containsString("default-src 'none'"))
                 .header("X-Content-Type-Options", equalTo("nosniff"));
         given().get("/console/console.js").then().statusCode(200).body(containsString("textContent"));
+        given().redirects().follow(false).get("/console").then().statusCode(302).header("Location", endsWith("console/"));
     }
 }
