@@ -30,6 +30,8 @@ public final class TopicFollower implements AutoCloseable {
     private final Map<String, Object> config;
     private final Consumer<ConsumerRecord<String, String>> onRecord;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
+    /** The offset after the last record handed over, per partition. Follower thread only. */
+    private final Map<TopicPartition, Long> next = new HashMap<>();
     private final Thread thread;
     private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean closed;
@@ -41,6 +43,7 @@ public final class TopicFollower implements AutoCloseable {
         this.config = new HashMap<>(clientConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"); // an offset deleted meanwhile: from the start
         this.thread = new Thread(this::run, "follow-" + topic);
         thread.setDaemon(true);
     }
@@ -87,10 +90,14 @@ public final class TopicFollower implements AutoCloseable {
         }
         kafka.assign(partitions);
         kafka.seekToBeginning(partitions);
+        // After a failure, carry on where it stopped: reading again from the beginning would replay
+        // older values over newer ones for a while.
+        partitions.stream().filter(next::containsKey).forEach(partition -> kafka.seek(partition, next.get(partition)));
         Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
         while (!closed) {
             for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofMillis(500))) {
                 onRecord.accept(record);
+                next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
             }
             if (caughtUp.getCount() > 0 && partitions.stream().allMatch(p -> kafka.position(p) >= end.get(p))) {
                 caughtUp.countDown();
