@@ -43,6 +43,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 @ApplicationScoped
 public class FeedPoller implements FeedLeases.Listener {
 
+    /** How long one dispatch pass waits for polls to end when all slots are taken; passes start every second. */
+    private static final Duration DISPATCH_WAIT = Duration.ofSeconds(5);
+
     private final PollerConfig config;
     private final FeedFetcher fetcher;
     private final FeedStateStore stateStore;
@@ -92,7 +95,7 @@ public class FeedPoller implements FeedLeases.Listener {
             scheduler.newJob("dispatch-feed-polls")
                     .setInterval("1s")
                     .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                    .setTask(execution -> dispatcher.dispatchDue(ownedFeeds()))
+                    .setTask(execution -> dispatcher.dispatchDue(ownedFeeds(), DISPATCH_WAIT))
                     .schedule();
         }
         Log.infof("%d feeds known, every %d s unless a feed sets its own interval; first polls spread over that time;"

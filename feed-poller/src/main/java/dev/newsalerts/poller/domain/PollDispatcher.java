@@ -1,6 +1,7 @@
 package dev.newsalerts.poller.domain;
 
 import io.quarkus.logging.Log;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -34,8 +36,19 @@ public final class PollDispatcher {
         this.poll = poll;
     }
 
-    /** Starts what is due now and can start; returns how many polls it started. */
+    /** Starts what is due now and can start now; returns how many polls it started. */
     public int dispatchDue(Collection<PolledFeed> feeds) {
+        return dispatchDue(feeds, Duration.ZERO);
+    }
+
+    /**
+     * Starts what is due now, the most overdue first, waiting up to {@code waitForSlots} in all for
+     * polls to end when every slot is taken (so thousands of due feeds start as fast as polls end,
+     * not a batch per call); a feed whose host is at its limit stays due for the next call.
+     * Returns how many polls it started.
+     */
+    public int dispatchDue(Collection<PolledFeed> feeds, Duration waitForSlots) {
+        long deadline = System.nanoTime() + waitForSlots.toNanos();
         Instant now = clock.get();
         List<PolledFeed> due = new ArrayList<>();
         for (PolledFeed feed : feeds) {
@@ -46,7 +59,12 @@ public final class PollDispatcher {
         due.sort(Comparator.comparing(PolledFeed::nextPollAt));
         int started = 0;
         for (PolledFeed feed : due) {
-            if (!slots.tryAcquire()) {
+            try {
+                if (!slots.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 break;
             }
             String host = feed.source().host();

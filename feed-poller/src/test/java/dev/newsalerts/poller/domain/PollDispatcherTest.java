@@ -77,6 +77,19 @@ class PollDispatcherTest {
     }
 
     @Test
+    void aPassThatMayWaitStartsMoreDueFeedsThanThereAreSlotsAsPollsEnd() {
+        List<PolledFeed> feeds = IntStream.range(0, 20).mapToObj(i -> feed("https://host" + i + ".example.com/feed", NOW)).toList();
+        release.countDown(); // polls end at once
+        PollDispatcher dispatcher = dispatcher(2);
+
+        int count = dispatcher.dispatchDue(feeds, Duration.ofSeconds(10));
+
+        assertThat(count).isEqualTo(20);
+        await().atMost(Duration.ofSeconds(5)).until(() -> finished.get() == 20);
+        assertThat(dispatcher(2).dispatchDue(feeds, Duration.ofMillis(100))).as("none is due any more").isZero();
+    }
+
+    @Test
     void aFailingFeedIsPolledAgainOnceItsBackoffHasPassed() {
         release.countDown();
         PollTiming timing = new PollTiming(Duration.ofHours(6), Duration.ofHours(24), () -> 0.0);
