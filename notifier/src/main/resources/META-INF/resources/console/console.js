@@ -49,6 +49,12 @@
 
   const folded = (text) => String(text).normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
 
+  /** Whether matched text is a rule's term: case and width aside; a term ending in * is a prefix. */
+  function sameWords(text, term) {
+    const [matched, wanted] = [folded(text), folded(term)];
+    return wanted.endsWith('*') ? wanted.length > 1 && matched.startsWith(wanted.slice(0, -1)) : matched === wanted;
+  }
+
   /**
    * Text with the matched terms' [start, end) ranges marked. A range is marked only where the text
    * there is the term (case and width aside): a mark on other words would mislead.
@@ -57,7 +63,7 @@
     const value = String(text || '');
     const valid = ranges.filter((r) => Number.isInteger(r.start) && Number.isInteger(r.end)
       && r.start >= 0 && r.end <= value.length && r.start < r.end
-      && folded(value.slice(r.start, r.end)) === folded(r.term || ''))
+      && sameWords(value.slice(r.start, r.end), r.term || ''))
       .sort((a, b) => a.start - b.start);
     const parts = [];
     let at = 0;
@@ -170,8 +176,17 @@
       el('span', { class: 'rule', title: `rule id: ${match.ruleId}` }, match.ruleTitle || match.ruleId),
       ' ', el('code', { class: 'rule-id' }, match.ruleId),
       ' ', el('span', { class: 'score', title: 'match score (0 to 1)' }, `score ${score}`),
-      (match.terms || []).map((term) => el('span', { class: 'term' },
+      distinctTerms(match.terms || []).map((term) => el('span', { class: 'term' },
         el('q', {}, term.term), ` in ${term.field}`)));
+  }
+
+  /** Each term once per field (a term found twice in a title shows once). */
+  function distinctTerms(terms) {
+    const seen = new Set();
+    return terms.filter((term) => {
+      const key = JSON.stringify([term.term, term.field]);
+      return seen.has(key) ? false : seen.add(key);
+    });
   }
 
   // ---- feed health (the feed-poller's GET /feeds, through the notifier) -------------------

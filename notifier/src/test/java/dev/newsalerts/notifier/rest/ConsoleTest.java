@@ -98,6 +98,8 @@ class ConsoleTest {
                 .contains(FeedPollerStub.HEALTHY_FEED, "ok", FeedPollerStub.FAILING_FEED, "failing (4×)",
                         FeedPollerStub.FAILING_ERROR));
         assertThat(chromium.text("#subscriptions-status")).contains("Enter the API token");
+        assertThat(chromium.evaluate("getComputedStyle(document.getElementById('token-bar')).display").asText())
+                .as("no 'Forget token' without a token").isEqualTo("none");
         assertThat(chromium.dialogs()).isEmpty();
         assertThat(chromium.exceptions()).isEmpty();
     }
