@@ -116,13 +116,15 @@ public final class LocalRun {
         }, "local-run-stop"));
         System.out.printf("""
                 [local-run] news-alerts is running%s. Alerts show below as [notifier], [webhook] and [email] lines.
+                [local-run]   web console     %s/console/ (alerts and why, feed health; subscriptions with the API token)
                 [local-run]   recent alerts   %s/alerts/recent
                 [local-run]   feeds           %s/feeds (health; add and remove with the API token)
                 [local-run]   try a rule      curl -s -H 'Content-Type: application/json' -d '{"title":"AWS raises GPU prices"}' %s/classify
                 [local-run]   rules file      %s (edits apply within seconds)
                 [local-run]   subscriptions   %s/subscriptions (API token in %s; API docs at %s/q/swagger-ui)
                 [local-run] Ctrl-C stops everything.
-                """, demo ? " (offline demo)" : "", stack.baseUri(ServiceApp.NOTIFIER), stack.baseUri(ServiceApp.FEED_POLLER),
+                """, demo ? " (offline demo)" : "", stack.baseUri(ServiceApp.NOTIFIER), stack.baseUri(ServiceApp.NOTIFIER),
+                stack.baseUri(ServiceApp.FEED_POLLER),
                 stack.baseUri(ServiceApp.CLASSIFIER), config.get(ServiceApp.CLASSIFIER).get("classifier.rules-file"),
                 stack.baseUri(ServiceApp.NOTIFIER), data.resolve("api-token"), stack.baseUri(ServiceApp.NOTIFIER));
         watch(stack, stopping);

@@ -118,6 +118,10 @@ public final class LocalStack implements AutoCloseable {
                 "-Dquarkus.log.console.format=%d{HH:mm:ss} %-5p [" + app.displayName() + "] %s%e%n",
                 "-Dquarkus.log.category.\"org.apache.kafka\".level=WARN",
                 "-Dquarkus.log.category.\"io.smallrye.reactive.messaging.kafka\".level=WARN"));
+        if (app == ServiceApp.NOTIFIER) {
+            // the web console's feed health, from this stack's feed-poller whatever its port
+            options.add("-Dnotifier.console.feed-poller-url=" + baseUri(ServiceApp.FEED_POLLER));
+        }
         settings.config().getOrDefault(app, Map.of()).forEach((key, value) -> options.add("-D" + key + "=" + value));
         Path output = settings.consoleOutput() ? null : settings.dataDir().resolve("logs").resolve(app.displayName() + ".log");
         services.put(app, ChildJvm.start(app.displayName(), List.of(app.runJar(settings.home()).toString()), options,
