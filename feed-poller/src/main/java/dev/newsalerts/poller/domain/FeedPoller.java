@@ -45,6 +45,8 @@ public class FeedPoller implements FeedLeases.Listener {
 
     /** How long one dispatch pass waits for polls to end when all slots are taken; passes start every second. */
     private static final Duration DISPATCH_WAIT = Duration.ofSeconds(5);
+    /** Stories published this long before a dead instance's session timed out are claimed by the one taking over. */
+    private static final Duration RECENT_STORIES = Duration.ofMinutes(5);
 
     private final PollerConfig config;
     private final FeedFetcher fetcher;
@@ -134,6 +136,11 @@ public class FeedPoller implements FeedLeases.Listener {
         return catalog.all().stream().filter(feed -> leases.owns(feed.source().url())).toList();
     }
 
+    /**
+     * Before the feeds of {@code partitions} are polled here: their latest states are read, and the
+     * stories published lately by any instance are claimed (a poll killed between publishing and
+     * saving its state leaves ids that only {@code news.stories} holds).
+     */
     @Override
     public void assigned(Set<Integer> partitions, Map<Integer, Long> endOffsets) {
         try {
@@ -143,7 +150,11 @@ public class FeedPoller implements FeedLeases.Listener {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         }
+        Duration lookBack = config.scaleOut().sessionTimeout().plus(RECENT_STORIES);
+        int read = stateStore.claimPublishedSince(clock.instant().minus(lookBack), Duration.ofSeconds(60));
+        Log.debugf("Claimed the ids of the %d stories published in the last %d s", read, lookBack.toSeconds());
     }
 
     @Override

@@ -11,14 +11,24 @@ import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -90,6 +100,50 @@ public class FeedStateStore {
 
     private boolean hasRead(Map<Integer, Long> endOffsets) {
         return endOffsets.entrySet().stream().allMatch(end -> end.getValue() == 0 || readUpTo.getOrDefault(end.getKey(), 0L) >= end.getValue());
+    }
+
+    /**
+     * Claims the ids of the stories published to {@code news.stories} since {@code since}, by any
+     * instance: a poll that published its stories but was killed before it saved its feed's state
+     * leaves ids that only that topic holds; the instance taking the feed over must not publish them again.
+     *
+     * @return how many records were read
+     */
+    public int claimPublishedSince(Instant since, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(kafka.clientConfig(ConsumerConfig.configNames()));
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int read = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.STORIES).stream()
+                    .map(info -> new TopicPartition(Topics.STORIES, info.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, OffsetAndTimestamp> from = consumer.offsetsForTimes(
+                    partitions.stream().collect(Collectors.toMap(partition -> partition, partition -> since.toEpochMilli())));
+            for (TopicPartition partition : partitions) {
+                OffsetAndTimestamp offset = from.get(partition);
+                consumer.seek(partition, offset == null ? end.get(partition) : offset.offset());
+            }
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                if (System.nanoTime() > deadline) {
+                    Log.warnf("Reading the stories published since %s took over %d s; some may be published again", since,
+                            timeout.toSeconds());
+                    break;
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key() != null) {
+                        publishedStoryIds.add(record.key());
+                    }
+                    read++;
+                }
+            }
+        } catch (KafkaException e) {
+            Log.warnf("Could not read the stories published since %s (%s); some may be published again", since, e.getMessage());
+        }
+        return read;
     }
 
     /** Claims a story for publishing: true only for the first caller, from any feed, ever. */

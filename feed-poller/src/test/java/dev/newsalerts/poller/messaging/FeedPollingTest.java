@@ -17,17 +17,23 @@ import dev.newsalerts.localkafka.LocalKafkaTestResource;
 import dev.newsalerts.localkafka.TopicContents;
 import dev.newsalerts.poller.FeedServerResource;
 import dev.newsalerts.poller.domain.FeedPoller;
+import dev.newsalerts.poller.domain.StoryIds;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +47,9 @@ class FeedPollingTest {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    FeedStateStore stateStore;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -80,6 +89,22 @@ class FeedPollingTest {
                 .filter(record -> record.key().equals(FeedServerResource.feedUrl())).reduce((a, b) -> b).orElseThrow().value());
         String storyId = storiesWithLinksContaining("/state-a").get(0).get("storyId").asText();
         assertThat(latest.get("seenStoryIds")).extracting(JsonNode::asText).contains(storyId);
+    }
+
+    @Test
+    void aStoryPublishedByAPollKilledBeforeItSavedItsStateIsNotPublishedAgainByTheInstanceTakingOver() throws Exception {
+        String slug = "orphan-" + UUID.randomUUID();
+        String storyId = StoryIds.ofLink("https://news.example.com/" + slug);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.STORIES, storyId, "{\"storyId\":\"" + storyId + "\"}")).get();
+        }
+
+        stateStore.claimPublishedSince(Instant.now().minusSeconds(60), Duration.ofSeconds(30)); // as on an assignment
+        FeedServerResource.serve(rss(item(slug, "Published just before a crash")));
+        poller.pollAll();
+
+        assertThat(TopicContents.readAll(bootstrapServers, Topics.STORIES)).filteredOn(record -> storyId.equals(record.key())).hasSize(1);
     }
 
     @Test
