@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * A webhook receiver on loopback for several subscriptions ({@code /hook/<name>}): answers 204 to
- * every delivery and remembers each one: the subscription, the {@code webhook-id} header, the
+ * every delivery, after {@code latency} (a real receiver's pace, so that deliveries are in flight
+ * at any moment), and remembers each one: the subscription, the {@code webhook-id} header, the
  * story's link, and when it came.
  */
 final class CountingReceiver implements AutoCloseable {
@@ -28,11 +32,16 @@ final class CountingReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
+    /** Deliveries (subscription and link) taken and not answered yet. */
+    private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService answers = Executors.newSingleThreadScheduledExecutor();
+    private final Duration latency;
 
-    CountingReceiver() throws IOException {
+    CountingReceiver(Duration latency) throws IOException {
+        this.latency = latency;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
         server.createContext("/hook/", this::receive);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
     }
 
@@ -46,6 +55,17 @@ final class CountingReceiver implements AutoCloseable {
 
     int count() {
         return arrivals.size();
+    }
+
+    /** Deliveries taken and not answered yet, as "subscription link". */
+    Set<String> unanswered() {
+        return Set.copyOf(unanswered);
+    }
+
+    /** When each delivery (as "subscription link") arrived, in order. */
+    Map<String, List<Instant>> arrivalTimes() {
+        return arrivals.stream().collect(Collectors.groupingBy(arrival -> arrival.subscription() + " " + arrival.link(),
+                Collectors.mapping(Arrival::at, Collectors.toList())));
     }
 
     /** The story links delivered to {@code subscription}. */
@@ -70,16 +90,27 @@ final class CountingReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        answers.shutdownNow();
         server.stop(0);
     }
 
     private void receive(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String subscription = exchange.getRequestURI().getPath().substring("/hook/".length());
+        String link = MAPPER.readTree(body).path("data").path("story").path("link").asText();
+        arrivals.add(new Arrival(subscription, exchange.getRequestHeaders().getFirst("webhook-id"), link, Instant.now()));
+        String key = subscription + " " + link;
+        unanswered.add(key);
+        answers.schedule(() -> answer(exchange, key), latency.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void answer(HttpExchange exchange, String key) {
         try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String subscription = exchange.getRequestURI().getPath().substring("/hook/".length());
-            String link = MAPPER.readTree(body).path("data").path("story").path("link").asText();
-            arrivals.add(new Arrival(subscription, exchange.getRequestHeaders().getFirst("webhook-id"), link, Instant.now()));
             exchange.sendResponseHeaders(204, -1);
+        } catch (IOException e) {
+            // the sender is gone (a killed notifier): the delivery counts as received, as at a real receiver
+        } finally {
+            unanswered.remove(key);
         }
     }
 }
