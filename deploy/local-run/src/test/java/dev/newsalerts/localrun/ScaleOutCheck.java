@@ -37,9 +37,10 @@ import org.junit.jupiter.api.Test;
  * each service, feeds that keep growing, and two webhook subscriptions. While stories flow, one
  * instance of each service is killed with SIGKILL, and once the survivors have taken over, the
  * Kafka node coordinating the notifiers' consumer group is killed with SIGKILL too. Then every
- * matching story must reach both subscriptions; a story may arrive twice only if its delivery was
- * under way in the killed notifier (at most {@value #CONCURRENCY} per subscription, with the same
- * {@code webhook-id}), and none may arrive twice because of the broker's death. Prints what it
+ * matching story must reach both subscriptions; a story may arrive twice only if it was first
+ * delivered before the notifier's kill (under way in the killed notifier: at most
+ * {@value #CONCURRENCY} per subscription, with the same {@code webhook-id}); a delivery first made
+ * after that kill, through the broker's death too, must arrive once. Prints what it
  * measured and writes it to {@code target/scale-out/result.txt}; the instances' and nodes' logs are
  * next to it.
  */
