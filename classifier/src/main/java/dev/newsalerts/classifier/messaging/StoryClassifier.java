@@ -10,9 +10,12 @@ import dev.newsalerts.classifier.domain.AlertIds;
 import dev.newsalerts.classifier.domain.RuleMatch;
 import dev.newsalerts.classifier.domain.RuleSet;
 import dev.newsalerts.classifier.domain.StoryText;
+import dev.newsalerts.topics.KafkaTraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -20,9 +23,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
@@ -38,23 +43,26 @@ public class StoryClassifier {
     private final ClassifierConfig config;
     private final Emitter<Record<String, Alert>> alerts;
     private final MeterRegistry registry;
+    private final OpenTelemetry openTelemetry;
     private final Timer classification;
 
     public StoryClassifier(Rules rules, ObjectMapper mapper, ClassifierConfig config,
             @Channel(Topics.ALERTS_CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-            Emitter<Record<String, Alert>> alerts, MeterRegistry registry) {
+            Emitter<Record<String, Alert>> alerts, MeterRegistry registry, OpenTelemetry openTelemetry) {
         this.rules = rules;
         this.mapper = mapper;
         this.config = config;
         this.alerts = alerts;
         this.registry = registry;
+        this.openTelemetry = openTelemetry;
         this.classification = Timer.builder("classifier.classification")
                 .description("Time to match one story against the rules").register(registry);
     }
 
+    /** Takes the whole record, so the alert can carry on the story's trace from its headers. */
     @Incoming(Topics.STORIES_CHANNEL)
-    public CompletionStage<Void> classify(String json) {
-        JsonNode story = parse(json);
+    public CompletionStage<Void> classify(ConsumerRecord<String, String> record) {
+        JsonNode story = parse(record.value());
         StoryText text = mapper.convertValue(story, StoryText.class);
         RuleSet ruleSet = rules.current();
         long started = System.nanoTime();
@@ -69,7 +77,18 @@ public class StoryClassifier {
         Log.infof("Alert %s: \"%s\" matched %s", alert.alertId(), text.title(),
                 matches.stream().map(RuleMatch::ruleId).toList());
         matches.forEach(match -> registry.counter("classifier.alerts", "rule", match.ruleId()).increment());
-        return alerts.send(Record.of(text.storyId(), alert));
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        alerts.send(Message.of(Record.of(text.storyId(), alert))
+                .addMetadata(TracingMetadata.withCurrent(KafkaTraceContext.of(openTelemetry, record.headers())))
+                .withAck(() -> {
+                    sent.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    sent.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        return sent;
     }
 
     private JsonNode parse(String json) {

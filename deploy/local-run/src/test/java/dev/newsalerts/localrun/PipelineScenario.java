@@ -28,6 +28,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +66,9 @@ abstract class PipelineScenario {
     private HttpServer http;
     private GreenMail smtp;
     private final List<String> webhookBodies = new CopyOnWriteArrayList<>();
+    /** The trace ids of the feed's fetches and of the webhook deliveries (W3C traceparent headers). */
+    private final Set<String> fetchTraces = ConcurrentHashMap.newKeySet();
+    private final List<String> deliveryTraces = new CopyOnWriteArrayList<>();
     private LocalStack stack;
 
     /** Bootstrap servers of a broker to use, or empty to start the local one. */
@@ -74,6 +79,7 @@ abstract class PipelineScenario {
         Webhook verifier = new Webhook(SECRET);
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         http.createContext("/feed.xml", exchange -> {
+            traceId(exchange.getRequestHeaders().getFirst("traceparent")).ifPresent(fetchTraces::add);
             byte[] body = FEED.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -85,6 +91,7 @@ abstract class PipelineScenario {
             try {
                 verifier.verify(body, exchange.getRequestHeaders());
                 webhookBodies.add(body);
+                deliveryTraces.add(traceId(exchange.getRequestHeaders().getFirst("traceparent")).orElse("none"));
                 exchange.sendResponseHeaders(204, -1);
             } catch (Exception e) {
                 exchange.sendResponseHeaders(401, -1);
@@ -115,6 +122,8 @@ abstract class PipelineScenario {
         assertThat(alertsByRule()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "Microsoft weighs legal action over OpenAI's Amazon deal", "ms-openai-amazon-dispute",
                 "阿里云宣布部分云服务器涨价", "cloud-pricing"));
+        assertThat(deliveryTraces).as("each webhook delivery is in the trace of the poll that fetched its story")
+                .hasSize(2).allSatisfy(trace -> assertThat(fetchTraces).contains(trace));
         assertThat(mailSubjects()).hasSize(2)
                 .anySatisfy(subject -> assertThat(subject).contains("Microsoft weighs legal action"))
                 .anySatisfy(subject -> assertThat(subject).contains("阿里云宣布部分云服务器涨价"))
@@ -131,9 +140,10 @@ abstract class PipelineScenario {
         Path feeds = Files.writeString(dataDir.resolve("feeds.yaml"),
                 "feeds:\n  - url: http://127.0.0.1:" + http.getAddress().getPort() + "/feed.xml\n");
         Map<ServiceApp, Map<String, String>> config = new EnumMap<>(ServiceApp.class);
-        config.put(ServiceApp.FEED_POLLER, Map.of("poller.feeds-file", feeds.toString(), "poller.interval", "2s",
-                "poller.fetch.allowed-networks", "127.0.0.0/8"));
-        config.put(ServiceApp.NOTIFIER, Map.of(
+        config.put(ServiceApp.FEED_POLLER, traced(Map.of("poller.feeds-file", feeds.toString(), "poller.interval", "2s",
+                "poller.fetch.allowed-networks", "127.0.0.0/8")));
+        config.put(ServiceApp.CLASSIFIER, traced(Map.of()));
+        config.put(ServiceApp.NOTIFIER, traced(Map.of(
                 "notifier.subscriptions.scenario-hook.target", "http://127.0.0.1:" + http.getAddress().getPort() + "/hook",
                 "notifier.subscriptions.scenario-hook.secret", SECRET,
                 "notifier.subscriptions.scenario-inbox.channel", "email",
@@ -141,12 +151,31 @@ abstract class PipelineScenario {
                 "notifier.webhook.allowed-networks", "127.0.0.0/8",
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.keep-alive", "false",
-                "quarkus.mailer.port", Integer.toString(smtp.getSmtp().getPort())));
+                "quarkus.mailer.port", Integer.toString(smtp.getSmtp().getPort()))));
         Map<ServiceApp, Integer> ports = new EnumMap<>(ServiceApp.class);
         for (ServiceApp app : ServiceApp.values()) {
             ports.put(app, freePort());
         }
         return new LocalStack.Settings(repositoryRoot(), dataDir, externalKafka(), freePort(), ports, config, false);
+    }
+
+    /**
+     * A service's settings with tracing on. No collector listens (its spans are dropped); what is
+     * checked is the trace context that travels with a story, in Kafka headers and HTTP requests.
+     */
+    private static Map<String, String> traced(Map<String, String> settings) throws IOException {
+        Map<String, String> traced = new java.util.HashMap<>(settings);
+        traced.put("quarkus.otel.sdk.disabled", "false");
+        traced.put("quarkus.otel.exporter.otlp.endpoint", "http://127.0.0.1:" + freePort());
+        traced.put("quarkus.log.category.\"io.opentelemetry\".level", "OFF");
+        traced.put("quarkus.log.category.\"io.quarkus.opentelemetry\".level", "OFF");
+        return traced;
+    }
+
+    /** The trace id of a W3C traceparent header ({@code 00-<trace id>-<span id>-<flags>}). */
+    private static Optional<String> traceId(String traceparent) {
+        return Optional.ofNullable(traceparent).map(header -> header.split("-")).filter(parts -> parts.length == 4)
+                .map(parts -> parts[1]);
     }
 
     private Map<String, String> alertsByRule() throws IOException {

@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.UnresolvedAddressException;
@@ -134,6 +136,8 @@ public class FeedFetcher {
         if (lastModified != null) {
             request.header("If-Modified-Since", lastModified);
         }
+        // The poll's trace, if tracing is on: the feed's server sees where the chain of a story's alert began.
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), request, HttpRequest.Builder::header);
         return request.build();
     }
 

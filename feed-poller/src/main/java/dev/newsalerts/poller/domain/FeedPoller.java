@@ -14,6 +14,10 @@ import dev.newsalerts.poller.websub.WebSubSubscriptions;
 import dev.newsalerts.topics.ChannelTopics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -56,6 +60,7 @@ public class FeedPoller implements FeedLeases.Listener {
     private final MeterRegistry metrics;
     private final ChannelTopics kafka;
     private final WebSubSubscriptions websub;
+    private final Tracer tracer;
     private final Clock clock = Clock.systemUTC();
     private final PollTiming timing;
     private final FeedCatalog catalog;
@@ -64,8 +69,10 @@ public class FeedPoller implements FeedLeases.Listener {
     private FeedLeases leases;
 
     public FeedPoller(PollerConfig config, FeedCatalog catalog, FeedFetcher fetcher, FeedStateStore stateStore,
-            StoryPublisher publisher, Scheduler scheduler, MeterRegistry metrics, ChannelTopics kafka, WebSubSubscriptions websub) {
+            StoryPublisher publisher, Scheduler scheduler, MeterRegistry metrics, ChannelTopics kafka, WebSubSubscriptions websub,
+            Tracer tracer) {
         this.metrics = metrics;
+        this.tracer = tracer;
         this.websub = websub;
         this.kafka = kafka;
         this.catalog = catalog;
@@ -180,7 +187,8 @@ public class FeedPoller implements FeedLeases.Listener {
             return; // its partition went to another instance since the poll was dispatched
         }
         Instant now = clock.instant();
-        try {
+        Span span = tracer.spanBuilder("poll feed").setSpanKind(SpanKind.CLIENT).setAttribute("url.full", url).startSpan();
+        try (Scope scope = span.makeCurrent()) {
             FetchResult result = fetcher.fetch(url, stateStore.get(url).etag(), stateStore.get(url).lastModified());
             SyndFeed parsed = result.notModified() ? null : FeedParser.parse(result.body(), result.contentType());
             int published = parsed == null ? 0 : publish(feed.source(), parsed, result.etag(), result.lastModified(), now);
@@ -201,6 +209,8 @@ public class FeedPoller implements FeedLeases.Listener {
             fail(feed, now, e.reason(), e.getMessage(), Optional.empty());
         } catch (Exception e) {
             fail(feed, now, "unexpected", e.toString(), Optional.empty());
+        } finally {
+            span.end();
         }
     }
 

@@ -1,12 +1,15 @@
 package dev.newsalerts.poller.messaging;
 
 import dev.newsalerts.poller.domain.Story;
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /** Publishes stories to {@code news.stories}, keyed by story id. */
@@ -20,10 +23,23 @@ public class StoryPublisher {
         this.emitter = emitter;
     }
 
-    /** Completes once the broker has acknowledged every story. */
+    /** Completes once the broker has acknowledged every story. Each story carries the current trace (the poll's). */
     public CompletableFuture<Void> publish(List<Story> stories) {
-        return CompletableFuture.allOf(stories.stream()
-                .map(story -> emitter.send(Record.of(story.storyId(), story)).toCompletableFuture())
-                .toArray(CompletableFuture[]::new));
+        TracingMetadata trace = TracingMetadata.withCurrent(Context.current());
+        return CompletableFuture.allOf(stories.stream().map(story -> send(story, trace)).toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<Void> send(Story story, TracingMetadata trace) {
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        emitter.send(Message.of(Record.of(story.storyId(), story)).addMetadata(trace)
+                .withAck(() -> {
+                    sent.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    sent.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        return sent;
     }
 }

@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
@@ -33,21 +34,24 @@ import java.util.concurrent.atomic.AtomicReference;
  * subscription has a secret, {@code webhook-signature}. The host is resolved and checked by
  * {@link TargetGuard} and the connection goes to that checked address (the Host header and TLS
  * name stay the URL's). Redirects are not followed; only 2xx counts as delivered; the answer's
- * body is never read.
+ * body is never read. The request carries the alert's trace ({@code traceparent}).
  */
 @ApplicationScoped
 public class WebhookSender {
 
     private final HttpClient client;
     private final TargetGuard guard;
+    private final TracePropagation traces;
     private final NotifierConfig.Webhook config;
 
-    public WebhookSender(Vertx vertx, TargetGuard guard, NotifierConfig config) {
+    public WebhookSender(Vertx vertx, TargetGuard guard, TracePropagation traces, NotifierConfig config) {
         this.guard = guard;
+        this.traces = traces;
         this.config = config.webhook();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) this.config.connectTimeout().toMillis())
                 .setForceSni(true)
+                .setTracingPolicy(TracingPolicy.IGNORE) // the trace headers are set here, from the delivery's trace
                 .setMaxPoolSize(64)); // per host: many subscriptions may share one (hooks.slack.com)
     }
 
@@ -88,6 +92,7 @@ public class WebhookSender {
         if (secret != null) {
             request.putHeader("webhook-signature", sign(secret, messageId, timestamp, payload));
         }
+        traces.toRequest(request::putHeader);
         return exchange(request, payload);
     }
 

@@ -12,6 +12,8 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -83,7 +85,9 @@ public class AlertDispatcher {
                 alert.matches().stream().map(Alert.Match::ruleId).toList());
         // Returns once a slot is free, so the connector hands over the next alert; this one is acknowledged later.
         CompletableFuture<Void> slot = CompletableFuture.runAsync(inFlight::acquireUninterruptibly, workers);
-        CompletableFuture<Void> handled = slot.thenCompose(free -> CompletableFuture.supplyAsync(() -> firstAttempts(raw, alert), workers))
+        Context trace = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext).orElse(Context.current());
+        CompletableFuture<Void> handled = slot.thenCompose(free -> CompletableFuture.supplyAsync(
+                        trace.wrapSupplier(() -> firstAttempts(raw, alert)), workers))
                 .thenCompose(attempts -> CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new)))
                 .handle((done, failure) -> {
                     inFlight.release();

@@ -15,6 +15,9 @@ import dev.newsalerts.notifier.domain.DeliveryRecord.State;
 import dev.newsalerts.notifier.domain.DigestWindow;
 import dev.newsalerts.notifier.domain.RetrySchedule;
 import dev.newsalerts.notifier.domain.Subscription;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -55,12 +58,13 @@ public class DeliveryService {
     private final ObjectMapper mapper;
     private final DeliveryWorkers workers;
     private final DeliveryMetrics metrics;
+    private final DeliverySpans spans;
     private final RetrySchedule schedule;
     private final Duration disableAfter;
 
     public DeliveryService(SubscriptionStore subscriptions, DeliveryLog log, ParkedDeliveries parked, WebhookSender webhooks,
             WebhookPayloads payloads, EmailSender email, EndpointPacer pacer, ObjectMapper mapper, DeliveryWorkers workers,
-            DeliveryMetrics metrics, NotifierConfig config) {
+            DeliveryMetrics metrics, DeliverySpans spans, NotifierConfig config) {
         this.subscriptions = subscriptions;
         this.log = log;
         this.parked = parked;
@@ -71,6 +75,7 @@ public class DeliveryService {
         this.mapper = mapper;
         this.workers = workers;
         this.metrics = metrics;
+        this.spans = spans;
         this.schedule = new RetrySchedule(config.delivery().retrySchedule(), config.delivery().jitter());
         this.disableAfter = config.delivery().disableAfter();
     }
@@ -80,7 +85,7 @@ public class DeliveryService {
 
     /** Completes once the outcome of the attempt is safely in Kafka. */
     public CompletionStage<Void> attempt(Delivery delivery) {
-        return CompletableFuture.runAsync(() -> attemptOnce(delivery), workers);
+        return CompletableFuture.runAsync(Context.current().wrap(() -> attemptOnce(delivery)), workers);
     }
 
     private void attemptOnce(Delivery delivery) {
@@ -218,7 +223,8 @@ public class DeliveryService {
     private void send(Subscription subscription, Delivery delivery, Optional<DeliveryRecord> known, Alert alert,
             List<Alert.Match> wanted) {
         Instant start = Instant.now();
-        try {
+        Span span = spans.start(subscription, delivery);
+        try (Scope scope = span.makeCurrent()) {
             List<Alert.Match> matches = wanted.isEmpty() ? alert.matches() : wanted;
             int status = subscription.channel() == Channel.EMAIL ? sendEmail(subscription, alert.withMatches(matches))
                     : webhooks.send(subscription.target(), subscription.secret(), alert.alertId(),
@@ -229,11 +235,15 @@ public class DeliveryService {
                     attempt(delivery, start, status, null), Instant.now()));
             Log.debugf("Delivery %s done (attempt %d)", delivery.deliveryId(), delivery.attempts() + 1);
         } catch (DeliveryException e) {
+            DeliverySpans.failed(span, e);
             failed(subscription, delivery, known, alert, start, e);
         } catch (RuntimeException e) {
             // a bug or a surprise from a library: still a failed attempt, retried and visible in the log
             Log.errorf(e, "Delivery %s: unexpected failure", delivery.deliveryId());
+            DeliverySpans.failed(span, e);
             failed(subscription, delivery, known, alert, start, new DeliveryException(e.toString(), e));
+        } finally {
+            span.end();
         }
     }
 

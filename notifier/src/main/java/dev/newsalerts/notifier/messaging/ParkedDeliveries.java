@@ -6,6 +6,8 @@ import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Delivery;
 import dev.newsalerts.topics.ChannelTopics;
 import dev.newsalerts.topics.TopicReader;
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +115,8 @@ public class ParkedDeliveries {
 
     private void send(Emitter<String> emitter, String topic, String what, String key, String value, RecordHeaders headers) {
         Message<String> message = Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(topic).withKey(key).withHeaders(headers).build());
+                .withTopic(topic).withKey(key).withHeaders(headers).build())
+                .addMetadata(TracingMetadata.withCurrent(Context.current())); // the record carries the alert's trace
         CompletableFuture<Void> acked = new CompletableFuture<>();
         emitter.send(message.withAck(() -> {
             acked.complete(null);

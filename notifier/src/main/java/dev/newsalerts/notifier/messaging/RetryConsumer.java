@@ -2,9 +2,11 @@ package dev.newsalerts.notifier.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsalerts.notifier.client.TracePropagation;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Delivery;
 import dev.newsalerts.topics.ChannelTopics;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -56,6 +58,7 @@ public class RetryConsumer {
     private final DeliveryLog log;
     private final ChannelTopics kafka;
     private final DeliveryWorkers workers;
+    private final TracePropagation traces;
     private final RetryTiers tiers;
     private final int maxInFlight;
 
@@ -70,7 +73,7 @@ public class RetryConsumer {
 
     public RetryConsumer(ObjectMapper mapper, DeliveryService deliveries, DigestCollector digests, ParkedDeliveries parked,
             SubscriptionStore subscriptions, DeliveryLog log, ChannelTopics kafka, DeliveryWorkers workers, DeliveryMetrics metrics,
-            NotifierConfig config) {
+            TracePropagation traces, NotifierConfig config) {
         this.mapper = mapper;
         this.deliveries = deliveries;
         this.digests = digests;
@@ -79,6 +82,7 @@ public class RetryConsumer {
         this.log = log;
         this.kafka = kafka;
         this.workers = workers;
+        this.traces = traces;
         this.tiers = parked.tiers();
         this.maxInFlight = config.delivery().retriesInFlight();
         thread.setDaemon(true);
@@ -207,7 +211,9 @@ public class RetryConsumer {
         }
         Log.debugf("Delivery %s (attempts so far: %d) is due", delivery.deliveryId(), delivery.attempts());
         CompletableFuture<Void> outcome = new CompletableFuture<>();
-        attemptUntilRecorded(partition, delivery, outcome);
+        try (Scope scope = traces.fromKafka(record.headers()).makeCurrent()) {
+            attemptUntilRecorded(partition, delivery, outcome);
+        }
         partitionProgress.started(record.offset(), outcome);
         return true;
     }
