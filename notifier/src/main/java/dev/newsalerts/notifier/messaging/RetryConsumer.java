@@ -132,7 +132,8 @@ public class RetryConsumer {
         while (!closed && !kafka.createMissing(Set.copyOf(tiers.topics()))) {
             TimeUnit.MILLISECONDS.sleep(RECORD_AGAIN.toMillis()); // the broker is not there yet
         }
-        while (!closed && !(subscriptions.awaitLoaded(PartitionProgress.HANDOVER_WAIT) && log.awaitLoaded(PartitionProgress.HANDOVER_WAIT))) {
+        Duration wait = PartitionProgress.HANDOVER_WAIT;
+        while (!closed && !(subscriptions.awaitLoaded(wait) && log.awaitLoaded(wait))) {
             Log.warnf("Still reading %s and %s; parked deliveries wait until both are known", Topics.SUBSCRIPTIONS,
                     Topics.DELIVERIES);
         }
