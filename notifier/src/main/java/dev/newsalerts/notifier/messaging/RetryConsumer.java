@@ -145,6 +145,7 @@ public class RetryConsumer {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000); // a dead instance's retries move on within 10 s
         // tiers of a new schedule are picked up within this time
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 30_000);
         return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
