@@ -10,6 +10,7 @@ import dev.newsalerts.classifier.domain.AlertIds;
 import dev.newsalerts.classifier.domain.RuleMatch;
 import dev.newsalerts.classifier.domain.RuleSet;
 import dev.newsalerts.classifier.domain.StoryText;
+import dev.newsalerts.topics.AcknowledgedSend;
 import dev.newsalerts.topics.KafkaTraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -77,18 +78,8 @@ public class StoryClassifier {
         Log.infof("Alert %s: \"%s\" matched %s", alert.alertId(), text.title(),
                 matches.stream().map(RuleMatch::ruleId).toList());
         matches.forEach(match -> registry.counter("classifier.alerts", "rule", match.ruleId()).increment());
-        CompletableFuture<Void> sent = new CompletableFuture<>();
-        alerts.send(Message.of(Record.of(text.storyId(), alert))
-                .addMetadata(TracingMetadata.withCurrent(KafkaTraceContext.of(openTelemetry, record.headers())))
-                .withAck(() -> {
-                    sent.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    sent.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        return sent;
+        return AcknowledgedSend.send(alerts, Message.of(Record.of(text.storyId(), alert))
+                .addMetadata(TracingMetadata.withCurrent(KafkaTraceContext.of(openTelemetry, record.headers()))));
     }
 
     private JsonNode parse(String json) {

@@ -1,6 +1,7 @@
 package dev.newsalerts.poller.messaging;
 
 import dev.newsalerts.poller.domain.Story;
+import dev.newsalerts.topics.AcknowledgedSend;
 import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -30,16 +31,6 @@ public class StoryPublisher {
     }
 
     private CompletableFuture<Void> send(Story story, TracingMetadata trace) {
-        CompletableFuture<Void> sent = new CompletableFuture<>();
-        emitter.send(Message.of(Record.of(story.storyId(), story)).addMetadata(trace)
-                .withAck(() -> {
-                    sent.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    sent.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        return sent;
+        return AcknowledgedSend.send(emitter, Message.of(Record.of(story.storyId(), story)).addMetadata(trace));
     }
 }

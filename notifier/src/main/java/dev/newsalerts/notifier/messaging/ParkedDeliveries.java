@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Delivery;
+import dev.newsalerts.topics.AcknowledgedSend;
 import dev.newsalerts.topics.ChannelTopics;
 import dev.newsalerts.topics.TopicReader;
 import io.opentelemetry.context.Context;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -117,16 +117,8 @@ public class ParkedDeliveries {
         Message<String> message = Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(topic).withKey(key).withHeaders(headers).build())
                 .addMetadata(TracingMetadata.withCurrent(Context.current())); // the record carries the alert's trace
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        emitter.send(message.withAck(() -> {
-            acked.complete(null);
-            return CompletableFuture.completedFuture(null);
-        }).withNack(failure -> {
-            acked.completeExceptionally(failure);
-            return CompletableFuture.completedFuture(null);
-        }));
         try {
-            acked.get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            AcknowledgedSend.send(emitter, message).get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaWriteException("interrupted while parking delivery " + what, e);
