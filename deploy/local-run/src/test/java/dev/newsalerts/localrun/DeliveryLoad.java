@@ -49,6 +49,7 @@ class DeliveryLoad {
     private ServerSocket deadReceiver;
     private LocalKafka kafka;
     private ChildJvm notifier;
+    private int notifierPort;
 
     @BeforeEach
     void start() throws Exception {
@@ -113,9 +114,20 @@ class DeliveryLoad {
         double rate = ALERTS * fastPerAlert / seconds;
         String line = String.format("%s: %d alerts x %d fast receivers = %d deliveries in %.2f s: %.0f deliveries/s%n",
                 scenario, ALERTS, fastPerAlert, ALERTS * fastPerAlert, seconds, rate);
+        line += "  " + deliveryOutcomes() + System.lineSeparator();
         System.out.print(line);
         Files.writeString(Path.of("target", "delivery-load.txt"), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         assertThat(fastDeliveries.get()).as("each fast receiver gets each alert once").isEqualTo(expected);
+    }
+
+    /** The notifier's own count of deliveries by outcome (/q/metrics), to tell where time went. */
+    private String deliveryOutcomes() throws IOException, InterruptedException {
+        String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + notifierPort + "/q/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith("notifier_deliveries_total{"))
+                .map(line -> line.replaceAll("notifier_deliveries_total\\{[^}]*outcome=\"(\\w+)\"[^}]*\\} (\\S+).*", "$1=$2"))
+                .sorted().collect(java.util.stream.Collectors.joining(", ", "outcomes: ", ""));
     }
 
     private void publish(int count) throws IOException {
@@ -131,7 +143,7 @@ class DeliveryLoad {
                     : "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook/" + i;
             options.add("-Dnotifier.subscriptions.load-" + i + ".target=" + target);
         }
-        notifier = PackagedNotifier.start(kafka.bootstrapServers(), PackagedNotifier.freePort(), options,
-                dataDir.resolve("notifier.log"));
+        notifierPort = PackagedNotifier.freePort();
+        notifier = PackagedNotifier.start(kafka.bootstrapServers(), notifierPort, options, dataDir.resolve("notifier.log"));
     }
 }

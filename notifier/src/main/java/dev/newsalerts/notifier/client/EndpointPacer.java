@@ -56,7 +56,9 @@ public class EndpointPacer {
     }
 
     public void release(String subscriptionId) {
-        endpoint(subscriptionId).inFlight.release();
+        Endpoint endpoint = endpoint(subscriptionId);
+        endpoint.lastRelease = Instant.now();
+        endpoint.inFlight.release();
     }
 
     /**
@@ -68,9 +70,16 @@ public class EndpointPacer {
         return endpoint(subscriptionId).holdUntil(now, shortHold);
     }
 
-    /** Its slots stayed full for a whole slot wait: deliveries arriving in the next second are parked at once. */
+    /**
+     * Its slots stayed full for a whole slot wait. When none has come free for a second either (the
+     * receiver is slow or dead, not merely busy), deliveries arriving in the next second are parked
+     * at once.
+     */
     public void congested(String subscriptionId, Instant now) {
-        endpoint(subscriptionId).congestedUntil = now.plus(CONGESTION);
+        Endpoint endpoint = endpoint(subscriptionId);
+        if (endpoint.lastRelease == null || endpoint.lastRelease.isBefore(now.minus(CONGESTION))) {
+            endpoint.congestedUntil = now.plus(CONGESTION);
+        }
     }
 
     public void failed(String subscriptionId, Instant coolUntil) {
@@ -90,6 +99,7 @@ public class EndpointPacer {
         private Instant coolingUntil;
         private Instant probeUntil;
         volatile Instant congestedUntil;
+        volatile Instant lastRelease;
         private long nextSlot = System.nanoTime();
 
         /** @param coolUntil null after a success */

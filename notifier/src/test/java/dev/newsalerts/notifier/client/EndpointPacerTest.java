@@ -58,6 +58,15 @@ class EndpointPacerTest {
     }
 
     @Test
+    void aReceiverThatIsMerelyBusyFreesSlotsAndIsNotTreatedAsCongested() throws InterruptedException {
+        assertThat(pacer.acquire("sub", Duration.ZERO)).isTrue();
+        pacer.release("sub");
+        pacer.congested("sub", Instant.now());
+
+        assertThat(pacer.holdUntil("sub", Instant.now(), SHORT_HOLD)).isEmpty();
+    }
+
+    @Test
     void deliveriesArrivingJustAfterTheSlotsStayedFullAreParkedForAShortWhile() {
         pacer.congested("sub", now);
 
