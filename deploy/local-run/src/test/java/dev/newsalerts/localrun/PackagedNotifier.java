@@ -1,19 +1,12 @@
 package dev.newsalerts.localrun;
 
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsalerts.localkafka.ChildJvm;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,15 +35,7 @@ final class PackagedNotifier {
         options.addAll(extraOptions);
         ChildJvm notifier = ChildJvm.start("notifier", List.of(ServiceApp.NOTIFIER.runJar(Path.of("../..").toAbsolutePath()
                 .normalize()).toString()), options, "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), log);
-        HttpClient http = HttpClient.newHttpClient();
-        URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            try {
-                return http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        Readiness.awaitReady(port);
         return notifier;
     }
 

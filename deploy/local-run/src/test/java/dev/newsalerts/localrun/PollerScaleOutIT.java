@@ -144,14 +144,7 @@ class PollerScaleOutIT {
                 "-Dpoller.fetch.user-agent=" + name);
         ChildJvm poller = ChildJvm.start(name, List.of(ServiceApp.FEED_POLLER.runJar(Path.of("../..").toAbsolutePath().normalize())
                 .toString()), options, "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), dataDir.resolve(name + ".log"));
-        URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            try {
-                return http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        Readiness.awaitReady(port);
         return poller;
     }
 
