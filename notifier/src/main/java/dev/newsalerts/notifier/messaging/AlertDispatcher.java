@@ -117,13 +117,14 @@ public class AlertDispatcher {
      */
     void handOver(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        Instant deadline = Instant.now().plus(PartitionProgress.HANDOVER_WAIT); // one wait for all, not one each
         for (TopicPartition partition : partitions) {
             PartitionProgress handed = progress.remove(partition);
             if (handed == null) {
                 continue;
             }
             try {
-                if (!handed.awaitFinished(PartitionProgress.HANDOVER_WAIT)) {
+                if (!handed.awaitFinished(PartitionProgress.until(deadline))) {
                     Log.warnf("Alerts of %s still under way after %d s; its next owner may repeat their deliveries", partition,
                             PartitionProgress.HANDOVER_WAIT.toSeconds());
                 }
@@ -132,8 +133,13 @@ public class AlertDispatcher {
             }
             handed.toCommit().ifPresent(offset -> offsets.put(partition, new OffsetAndMetadata(offset)));
         }
-        if (!offsets.isEmpty()) {
-            consumer.commitSync(offsets);
+        try {
+            if (!offsets.isEmpty()) {
+                consumer.commitSync(offsets);
+            }
+        } catch (RuntimeException e) {
+            Log.warnf("Committing %s before handing it over failed (%s); its next owner may repeat deliveries", partitions,
+                    e.getMessage());
         }
     }
 

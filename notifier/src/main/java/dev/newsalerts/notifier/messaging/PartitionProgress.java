@@ -1,6 +1,7 @@
 package dev.newsalerts.notifier.messaging;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -41,6 +42,12 @@ final class PartitionProgress {
 
     void committed(long offset) {
         committed = Math.max(committed, offset);
+    }
+
+    /** The time left until {@code deadline}, never negative. */
+    static Duration until(Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     /** @return whether every record handed out finished within the timeout */

@@ -305,10 +305,11 @@ public class RetryConsumer {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            Instant deadline = Instant.now().plus(PartitionProgress.HANDOVER_WAIT); // one wait for all, not one each
             for (TopicPartition partition : partitions) {
                 PartitionProgress partitionProgress = progress.get(partition);
                 try {
-                    if (partitionProgress != null && !partitionProgress.awaitFinished(PartitionProgress.HANDOVER_WAIT)) {
+                    if (partitionProgress != null && !partitionProgress.awaitFinished(PartitionProgress.until(deadline))) {
                         Log.warnf("Attempts on %s still under way after %d s; its next owner may make them again",
                                 partition, PartitionProgress.HANDOVER_WAIT.toSeconds());
                     }
