@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rometools.rome.feed.synd.SyndFeed;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Feeds in the character sets news sites use, as real encoded bytes. */

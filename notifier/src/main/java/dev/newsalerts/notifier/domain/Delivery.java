@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /**
- * One alert on its way to one subscription: what {@code news.deliveries.retry} and
- * {@code news.deliveries.dlq} hold (key: subscription id), so a retry survives restarts.
+ * One alert on its way to one subscription: what the retry topics ({@code news.deliveries.retry.5s},
+ * …) and {@code news.deliveries.dlq} hold (key: subscription id), so a retry survives restarts.
  *
  * @param alert the alert as the classifier published it
  * @param attempts attempts made so far

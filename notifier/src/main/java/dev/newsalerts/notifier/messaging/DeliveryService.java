@@ -32,8 +32,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Makes one attempt of a delivery and records what became of it, in Kafka, before the caller
- * acknowledges its source record: delivered (in the delivery log), to be retried (in
- * {@code news.deliveries.retry}, per the retry schedule and Retry-After), given up (in
+ * acknowledges its source record: delivered (in the delivery log), to be retried (in a retry topic,
+ * {@link RetryTiers}, per the retry schedule and Retry-After), given up (in
  * {@code news.deliveries.dlq}), or gone (410: the subscription is disabled). A delivery the log
  * already knows the outcome of is not attempted again, so restarts and rebalances send nothing twice.
  */
