@@ -3,7 +3,6 @@ package dev.newsalerts.classifier.domain;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A compiled rule: conditions over group ids, evaluated on the hits of one story. Positive groups
@@ -58,19 +57,19 @@ final class Rule {
         return Math.max(Math.max(all.length, atLeastCount), any.length > 0 ? 1 : 0);
     }
 
-    /** The match, when the rule fires on the story whose hits and group fields are in {@code hits}. */
-    Optional<RuleMatch> evaluate(Hits hits, String[] termText, String[] groupNames) {
+    /** The match when the rule fires on the story whose hits and group fields are in {@code hits}, else null. */
+    RuleMatch evaluate(Hits hits, String[] termText, String[] groupNames) {
         for (int group : none) {
-            if ((hits.groupFields[group] & fieldBits) != 0) {
-                return Optional.empty();
+            if ((hits.groupFields(group) & fieldBits) != 0) {
+                return null;
             }
         }
         boolean[] found = hits.found;
         for (int p = 0; p < positive.length; p++) {
-            found[p] = (hits.groupFields[positive[p]] & fieldBits) != 0;
+            found[p] = (hits.groupFields(positive[p]) & fieldBits) != 0;
         }
         if (!holds(found) || (nearChars > 0 || nearWords > 0) && !holdsNearby(hits)) {
-            return Optional.empty();
+            return null;
         }
         double weight = 0;
         for (int p = 0; p < positive.length; p++) {
@@ -78,19 +77,19 @@ final class Rule {
         }
         double score = Math.round(weight / totalWeight * 1000) / 1000.0;
         if (score < minScore) {
-            return Optional.empty();
+            return null;
         }
         List<MatchedTerm> terms = new ArrayList<>();
         for (int group : positive) {
-            for (int hit = hits.groupFirstHit[group]; hit >= 0; hit = hits.nextHitOfGroup[hit]) {
-                if ((fieldBits & 1 << hits.field[hit]) != 0) {
-                    terms.add(new MatchedTerm(termText[hits.term[hit]], groupNames[group], FIELDS[hits.field[hit]],
-                            hits.start[hit], hits.end[hit]));
+            for (int hit = hits.firstHit(group); hit >= 0; hit = hits.nextHit(hit)) {
+                int field = hits.field(hit);
+                if ((fieldBits & 1 << field) != 0) {
+                    terms.add(new MatchedTerm(termText[hits.term(hit)], groupNames[group], FIELDS[field], hits.start(hit), hits.end(hit)));
                 }
             }
         }
         terms.sort(IN_TEXT_ORDER);
-        return Optional.of(new RuleMatch(id, title, score, terms));
+        return new RuleMatch(id, title, score, terms);
     }
 
     private boolean holds(boolean[] found) {
@@ -112,12 +111,12 @@ final class Rule {
 
     /** Whether the conditions hold within one window of {@code near} size, in one field. */
     private boolean holdsNearby(Hits hits) {
-        int[] order = hits.order(hits.size);
-        int[] positiveOf = hits.orderPositive(hits.size);
+        int[] order = hits.order(hits.hitCount());
+        int[] positiveOf = hits.orderPositive(hits.hitCount());
         int count = 0;
         for (int p = 0; p < positive.length; p++) {
-            for (int hit = hits.groupFirstHit[positive[p]]; hit >= 0; hit = hits.nextHitOfGroup[hit]) {
-                if ((fieldBits & 1 << hits.field[hit]) != 0) {
+            for (int hit = hits.firstHit(positive[p]); hit >= 0; hit = hits.nextHit(hit)) {
+                if ((fieldBits & 1 << hits.field(hit)) != 0) {
                     // insertion by (field, start): few hits per rule
                     int at = count++;
                     while (at > 0 && before(hits, hit, order[at - 1])) {
@@ -136,8 +135,8 @@ final class Rule {
             int a = order[first];
             for (int next = first; next < count; next++) {
                 int b = order[next];
-                boolean tooFar = hits.field[b] != hits.field[a] || (nearChars > 0 ? hits.end[b] - hits.start[a] > nearChars
-                        : hits.word[b] - hits.word[a] >= nearWords);
+                boolean tooFar = hits.field(b) != hits.field(a) || (nearChars > 0 ? hits.end(b) - hits.start(a) > nearChars
+                        : hits.word(b) - hits.word(a) >= nearWords);
                 if (tooFar) {
                     break;
                 }
@@ -151,7 +150,7 @@ final class Rule {
     }
 
     private static boolean before(Hits hits, int a, int b) {
-        return hits.field[a] != hits.field[b] ? hits.field[a] < hits.field[b] : hits.start[a] < hits.start[b];
+        return hits.field(a) != hits.field(b) ? hits.field(a) < hits.field(b) : hits.start(a) < hits.start(b);
     }
 
     private int[] positions(int[] groups) {

@@ -36,13 +36,15 @@ public final class RuleSet {
     private final String version;
     private final Rule[] rules;
     private final String[] groupNames;
-    private final int[] termGroup;
     private final String[] termText;
     private final TermPatterns patterns;
-    /** The rules that want group g: groupRules[groupRuleStart[g]] up to groupRuleStart[g + 1], in one array for locality. */
+    /**
+     * The rules that want group g, each with the fewest groups it needs, as pairs (rule, fewest) in
+     * one array for locality: groupRules[2 * i] and groupRules[2 * i + 1] for i from groupRuleStart[g]
+     * up to groupRuleStart[g + 1].
+     */
     private final int[] groupRuleStart;
     private final int[] groupRules;
-    private final int[] ruleMinimumGroups;
     private final TermAutomaton automaton;
     private final int longestTerm;
     private final int mostPositiveGroups;
@@ -51,7 +53,6 @@ public final class RuleSet {
         this.version = version;
         this.rules = rules.toArray(Rule[]::new);
         this.groupNames = groupNames.toArray(String[]::new);
-        this.termGroup = terms.stream().mapToInt(Term::group).toArray();
         this.termText = terms.stream().map(Term::written).toArray(String[]::new);
         this.patterns = new TermPatterns(terms);
         this.groupRuleStart = new int[groupNames.size() + 1];
@@ -61,14 +62,15 @@ public final class RuleSet {
             }
         }
         Arrays.parallelPrefix(groupRuleStart, Integer::sum);
-        this.groupRules = new int[groupRuleStart[groupNames.size()]];
+        this.groupRules = new int[groupRuleStart[groupNames.size()] * 2];
         int[] filled = Arrays.copyOf(groupRuleStart, groupNames.size());
         for (int r = 0; r < this.rules.length; r++) {
             for (int group : this.rules[r].positiveGroups()) {
-                groupRules[filled[group]++] = r;
+                int at = filled[group]++;
+                groupRules[2 * at] = r;
+                groupRules[2 * at + 1] = this.rules[r].minimumGroups();
             }
         }
-        this.ruleMinimumGroups = Arrays.stream(this.rules).mapToInt(Rule::minimumGroups).toArray();
         // a hit that needs an end boundary waits for the next char, so it is reported after those that do not
         this.automaton = TermAutomaton.build(patterns.texts, patterns.endBoundary);
         this.longestTerm = Arrays.stream(patterns.length).max().orElse(1);
@@ -141,34 +143,44 @@ public final class RuleSet {
         try {
             scan(title, Field.TITLE.ordinal(), hits);
             scan(summary, Field.SUMMARY.ordinal(), hits);
-            if (hits.size == 0) {
+            if (hits.occurrenceCount == 0) {
                 return List.of();
             }
-            hits.prepareGroupChains();
-            for (int i = hits.size - 1; i >= 0; i--) {
-                hits.touchGroup(termGroup[hits.term[i]], i);
-            }
-            for (int g = 0; g < hits.touchedGroupCount; g++) {
-                int group = hits.touchedGroups[g];
-                for (int at = groupRuleStart[group], end = groupRuleStart[group + 1]; at < end; at++) {
-                    int rule = groupRules[at];
-                    hits.countGroup(rule, ruleMinimumGroups[rule]);
-                }
-            }
+            countGroups(hits);
             Arrays.sort(hits.candidateRules, 0, hits.candidateRuleCount); // report in rule-file order
             List<RuleMatch> matches = null;
             for (int c = 0; c < hits.candidateRuleCount; c++) {
-                var match = rules[hits.candidateRules[c]].evaluate(hits, termText, groupNames);
-                if (match.isPresent()) {
+                RuleMatch match = rules[hits.candidateRules[c]].evaluate(hits, termText, groupNames);
+                if (match != null) {
                     if (matches == null) {
                         matches = new ArrayList<>(2);
                     }
-                    matches.add(match.get());
+                    matches.add(match);
                 }
             }
             return matches == null ? List.of() : matches;
         } finally {
             hits.reset();
+        }
+    }
+
+    /**
+     * Turns each pattern occurrence into a hit for each of its terms, last to first so that each
+     * group's hits chain in text order, and counts for every rule the wanted groups found.
+     */
+    private void countGroups(Hits hits) {
+        int[] entries = patterns.termEntries;
+        for (int o = hits.occurrenceCount - 1; o >= 0; o--) {
+            int pattern = hits.occurrencePattern[o];
+            // last entry first: the terms of one occurrence then chain in ascending order
+            for (int e = patterns.entryStart[pattern + 1] - 1, first = patterns.entryStart[pattern]; e >= first; e--) {
+                int group = entries[2 * e];
+                if (hits.addTermHit(group, entries[2 * e + 1], o)) {
+                    for (int at = groupRuleStart[group], end = groupRuleStart[group + 1]; at < end; at++) {
+                        hits.countGroup(groupRules[2 * at], groupRules[2 * at + 1]);
+                    }
+                }
+            }
         }
     }
 
@@ -178,7 +190,7 @@ public final class RuleSet {
             return;
         }
         int mask = hits.ringChar.length - 1;
-        int firstOfField = hits.size;
+        int firstOfField = hits.occurrenceCount;
         int firstPending = -1; // hits from here on wait for the next char: it must not continue their last word
         int state = 0;
         int position = 0;
@@ -201,8 +213,8 @@ public final class RuleSet {
                 byte kind = TextFolding.charClass(folded);
                 if (firstPending >= 0) {
                     if (kind == TextFolding.WORD) {
-                        for (int h = firstPending; h < hits.size; h++) {
-                            hits.term[h] = -1;
+                        for (int h = firstPending; h < hits.occurrenceCount; h++) {
+                            hits.occurrencePattern[h] = -1;
                         }
                     }
                     firstPending = -1;
@@ -217,8 +229,8 @@ public final class RuleSet {
                 hits.ringOrigin[slot] = i;
                 hits.ringWord[slot] = words;
                 state = automaton.next(state, folded);
-                int[] ending = automaton.endingPatterns(state);
-                if (ending.length > 0) {
+                if (automaton.hasEndings(state)) {
+                    int[] ending = automaton.endingPatterns(state);
                     int firstPendingPattern = automaton.firstReportedLast(state);
                     for (int e = 0; e < ending.length; e++) {
                         int pattern = ending[e];
@@ -228,9 +240,9 @@ public final class RuleSet {
                             continue;
                         }
                         if (e >= firstPendingPattern && firstPending < 0) {
-                            firstPending = hits.size;
+                            firstPending = hits.occurrenceCount;
                         }
-                        hits.add(patterns.terms[pattern], field, hits.ringOrigin[start & mask], i + length, hits.ringWord[start & mask]);
+                        hits.addOccurrence(pattern, field, hits.ringOrigin[start & mask], i + length, hits.ringWord[start & mask]);
                     }
                 }
                 position++;
@@ -242,17 +254,17 @@ public final class RuleSet {
 
     private static void removeRejected(Hits hits, int from) {
         int kept = from;
-        for (int h = from; h < hits.size; h++) {
-            if (hits.term[h] >= 0) {
-                hits.term[kept] = hits.term[h];
-                hits.field[kept] = hits.field[h];
-                hits.start[kept] = hits.start[h];
-                hits.end[kept] = hits.end[h];
-                hits.word[kept] = hits.word[h];
+        for (int h = from; h < hits.occurrenceCount; h++) {
+            if (hits.occurrencePattern[h] >= 0) {
+                hits.occurrencePattern[kept] = hits.occurrencePattern[h];
+                hits.occurrenceField[kept] = hits.occurrenceField[h];
+                hits.occurrenceStart[kept] = hits.occurrenceStart[h];
+                hits.occurrenceEnd[kept] = hits.occurrenceEnd[h];
+                hits.occurrenceWord[kept] = hits.occurrenceWord[h];
                 kept++;
             }
         }
-        hits.size = kept;
+        hits.occurrenceCount = kept;
     }
 
     /**

@@ -18,45 +18,52 @@ import java.util.TreeMap;
  */
 final class TermAutomaton {
 
+    private static final int HAS_CHILDREN = 1;
+    private static final int HAS_ENDINGS = 2;
+    private static final int FLAG_BITS = 2;
+    /** A hash table entry holds the key (state << 16 | char) in its upper 40 bits and the target in its lower 24. */
+    private static final int TARGET_BITS = 24;
+    private static final long TARGET_MASK = (1L << TARGET_BITS) - 1;
+
     private final char[][] labels;
     private final int[][] targets;
-    private final int[] failure;
+    /** Per state: its failure state, shifted left by FLAG_BITS, and the flags HAS_ENDINGS and HAS_CHILDREN. */
+    private final int[] links;
     private final int[][] endingPatterns;
     private final int[] firstReportedLast;
     /** The root's transitions by char (0: stay at the root): every failure chain ends there, so it must be quick. */
     private final int[] rootTransitions = new int[0x10000];
-    /** The other transitions: key (state << 16 | char), or -1 for a free slot; linear probing. */
-    private final long[] transitionKeys;
-    private final int[] transitionTargets;
+    /** The other transitions, key and target in one long so that a lookup reads one slot; 0 is a free slot; linear probing. */
+    private final long[] transitions;
     private final int transitionMask;
 
-    private TermAutomaton(char[][] labels, int[][] targets, int[] failure, int[][] endingPatterns) {
+    private TermAutomaton(char[][] labels, int[][] targets, int[][] endingPatterns) {
+        if (labels.length >= 1 << TARGET_BITS) {
+            throw new IllegalArgumentException("too many terms: the automaton would have " + labels.length + " states");
+        }
         this.labels = labels;
         this.targets = targets;
-        this.failure = failure;
+        this.links = new int[labels.length];
         this.endingPatterns = endingPatterns;
-        this.firstReportedLast = new int[failure.length];
+        this.firstReportedLast = new int[labels.length];
         for (int i = 0; i < labels[0].length; i++) {
             rootTransitions[labels[0][i]] = targets[0][i];
         }
-        int transitions = 0;
+        int count = 0;
         for (int state = 1; state < labels.length; state++) {
-            transitions += labels[state].length;
+            count += labels[state].length;
         }
-        int capacity = Integer.highestOneBit(Math.max(transitions, 8) * 4);
-        transitionKeys = new long[capacity];
-        transitionTargets = new int[capacity];
+        int capacity = Integer.highestOneBit(Math.max(count, 8) * 4);
+        transitions = new long[capacity];
         transitionMask = capacity - 1;
-        Arrays.fill(transitionKeys, -1L);
         for (int state = 1; state < labels.length; state++) {
             for (int i = 0; i < labels[state].length; i++) {
                 long key = (long) state << 16 | labels[state][i];
                 int slot = slot(key);
-                while (transitionKeys[slot] != -1L) {
+                while (transitions[slot] != 0) {
                     slot = (slot + 1) & transitionMask;
                 }
-                transitionKeys[slot] = key;
-                transitionTargets[slot] = targets[state][i];
+                transitions[slot] = key << TARGET_BITS | targets[state][i];
             }
         }
     }
@@ -107,7 +114,10 @@ final class TermAutomaton {
             failure[child] = 0;
             queue.add(child);
         }
-        TermAutomaton partial = new TermAutomaton(labels, targets, failure, ending);
+        TermAutomaton partial = new TermAutomaton(labels, targets, ending);
+        for (int child : targets[0]) {
+            partial.links[child] = labels[child].length > 0 ? HAS_CHILDREN : 0;
+        }
         while (!queue.isEmpty()) {
             int state = queue.remove();
             int[] inherited = ending[failure[state]];
@@ -116,9 +126,11 @@ final class TermAutomaton {
             for (int i = 0; i < labels[state].length; i++) {
                 int child = targets[state][i];
                 failure[child] = state == 0 ? 0 : partial.next(failure[state], labels[state][i]);
+                partial.links[child] = failure[child] << FLAG_BITS | (labels[child].length > 0 ? HAS_CHILDREN : 0);
                 queue.add(child);
             }
         }
+        partial.links[0] = labels[0].length > 0 ? HAS_CHILDREN : 0;
         partial.putMarkedLast(reportLast);
         return partial;
     }
@@ -146,21 +158,33 @@ final class TermAutomaton {
                 first++;
             }
             firstReportedLast[state] = first;
+            if (sorted.length > 0) {
+                links[state] |= HAS_ENDINGS;
+            }
         }
     }
 
     /** The state after reading {@code c} in {@code state}. */
     int next(int state, char c) {
         while (state != 0) {
-            long key = (long) state << 16 | c;
-            for (int slot = slot(key); transitionKeys[slot] != -1L; slot = (slot + 1) & transitionMask) {
-                if (transitionKeys[slot] == key) {
-                    return transitionTargets[slot];
+            int link = links[state];
+            if ((link & HAS_CHILDREN) != 0) {
+                long key = (long) state << 16 | c;
+                long entry;
+                for (int slot = slot(key); (entry = transitions[slot]) != 0; slot = (slot + 1) & transitionMask) {
+                    if (entry >>> TARGET_BITS == key) {
+                        return (int) (entry & TARGET_MASK);
+                    }
                 }
             }
-            state = failure[state];
+            state = link >>> FLAG_BITS;
         }
         return rootTransitions[c];
+    }
+
+    /** Whether some pattern ends at {@code state}: cheaper to ask than {@link #endingPatterns}. */
+    boolean hasEndings(int state) {
+        return (links[state] & HAS_ENDINGS) != 0;
     }
 
     private int slot(long key) {
@@ -179,7 +203,7 @@ final class TermAutomaton {
     }
 
     int stateCount() {
-        return failure.length;
+        return links.length;
     }
 
     private static int[] toArray(List<Integer> values) {

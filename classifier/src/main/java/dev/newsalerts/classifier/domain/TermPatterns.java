@@ -12,12 +12,17 @@ import java.util.Map;
  */
 final class TermPatterns {
 
-    /** Per pattern: its folded text, whether the chars before and after it must not be word chars, and its terms in ascending order. */
+    /** Per pattern: its folded text, and whether the chars before and after it must not be word chars. */
     final List<String> texts = new ArrayList<>();
     final int[] length;
     final boolean[] startBoundary;
     final boolean[] endBoundary;
-    final int[][] terms;
+    /**
+     * The terms of pattern p, in ascending order, as pairs (group, term) in one array for locality:
+     * termEntries[2 * i] and termEntries[2 * i + 1] for i from entryStart[p] up to entryStart[p + 1].
+     */
+    final int[] entryStart;
+    final int[] termEntries;
 
     TermPatterns(List<Term> allTerms) {
         // the start boundary depends on the folded text alone
@@ -31,16 +36,22 @@ final class TermPatterns {
         length = new int[count];
         startBoundary = new boolean[count];
         endBoundary = new boolean[count];
-        terms = new int[count][];
+        entryStart = new int[count + 1];
+        termEntries = new int[allTerms.size() * 2];
         int p = 0;
+        int entry = 0;
         for (List<Integer> same : termsByKey.values()) {
             Term term = allTerms.get(same.get(0));
             texts.add(term.folded());
             length[p] = term.folded().length();
             startBoundary[p] = term.needsStartBoundary();
             endBoundary[p] = term.needsEndBoundary();
-            terms[p] = same.stream().mapToInt(Integer::intValue).toArray();
-            p++;
+            for (int t : same) {
+                termEntries[2 * entry] = allTerms.get(t).group();
+                termEntries[2 * entry + 1] = t;
+                entry++;
+            }
+            entryStart[++p] = entry;
         }
     }
 
