@@ -229,7 +229,7 @@ public final class RuleSet {
                 hits.ringOrigin[slot] = i;
                 hits.ringWord[slot] = words;
                 state = automaton.next(state, folded);
-                if (automaton.hasEndings(state)) {
+                if (TermAutomaton.hasEndings(state)) {
                     int[] ending = automaton.endingPatterns(state);
                     int firstPendingPattern = automaton.firstReportedLast(state);
                     for (int e = 0; e < ending.length; e++) {

@@ -11,59 +11,68 @@ import java.util.TreeMap;
 
 /**
  * An Aho-Corasick automaton over the folded forms of all terms of a rule set: one pass over a
- * text finds every occurrence of every term. Immutable once built; states are ints; the root's
- * transitions are a table by char, the others one open-addressing hash table keyed by state and
- * char; each state lists the patterns that end there (its own and those of its suffix states,
- * longest first), those marked to be reported last after the others.
+ * text finds every occurrence of every term. Immutable once built.
+ *
+ * <p>A state is an int that carries two flags in its low bits, "has transitions" and "has
+ * patterns ending here", so that the scan can skip a lookup, or learn that nothing ends here,
+ * without reading memory. The root's transitions are a table by char; the others one
+ * open-addressing hash table whose slots hold key and target in one long. Each state lists the
+ * patterns that end there (its own and those of its suffix states, longest first), those marked
+ * to be reported last after the others.
  */
 final class TermAutomaton {
 
     private static final int HAS_CHILDREN = 1;
     private static final int HAS_ENDINGS = 2;
     private static final int FLAG_BITS = 2;
-    /** A hash table entry holds the key (state << 16 | char) in its upper 40 bits and the target in its lower 24. */
+    /** A slot of the hash table holds the key (state << 16 | char) in its upper 40 bits and the target in its lower 24. */
     private static final int TARGET_BITS = 24;
     private static final long TARGET_MASK = (1L << TARGET_BITS) - 1;
 
-    private final char[][] labels;
-    private final int[][] targets;
-    /** Per state: its failure state, shifted left by FLAG_BITS, and the flags HAS_ENDINGS and HAS_CHILDREN. */
-    private final int[] links;
+    /** By state index (a state without its flags): the failure state, the ending patterns, where the marked ones start. */
+    private final int[] failure;
     private final int[][] endingPatterns;
     private final int[] firstReportedLast;
     /** The root's transitions by char (0: stay at the root): every failure chain ends there, so it must be quick. */
     private final int[] rootTransitions = new int[0x10000];
-    /** The other transitions, key and target in one long so that a lookup reads one slot; 0 is a free slot; linear probing. */
+    /** The other transitions; 0 is a free slot; linear probing. */
     private final long[] transitions;
     private final int transitionMask;
 
-    private TermAutomaton(char[][] labels, int[][] targets, int[][] endingPatterns) {
-        if (labels.length >= 1 << TARGET_BITS) {
-            throw new IllegalArgumentException("too many terms: the automaton would have " + labels.length + " states");
+    private TermAutomaton(Trie trie, int[] failureIndex, int[][] endingPatterns, int[] firstReportedLast) {
+        int states = trie.labels.length;
+        if (states > 1 << (TARGET_BITS - FLAG_BITS)) {
+            throw new IllegalArgumentException("too many terms: the automaton would have " + states + " states");
         }
-        this.labels = labels;
-        this.targets = targets;
-        this.links = new int[labels.length];
+        int[] state = new int[states];
+        for (int index = 1; index < states; index++) {
+            state[index] = index << FLAG_BITS | (trie.labels[index].length > 0 ? HAS_CHILDREN : 0)
+                    | (endingPatterns[index].length > 0 ? HAS_ENDINGS : 0);
+        }
+        this.failure = new int[states];
+        for (int index = 1; index < states; index++) {
+            failure[index] = state[failureIndex[index]];
+        }
         this.endingPatterns = endingPatterns;
-        this.firstReportedLast = new int[labels.length];
-        for (int i = 0; i < labels[0].length; i++) {
-            rootTransitions[labels[0][i]] = targets[0][i];
+        this.firstReportedLast = firstReportedLast;
+        for (int i = 0; i < trie.labels[0].length; i++) {
+            rootTransitions[trie.labels[0][i]] = state[trie.targets[0][i]];
         }
         int count = 0;
-        for (int state = 1; state < labels.length; state++) {
-            count += labels[state].length;
+        for (int index = 1; index < states; index++) {
+            count += trie.labels[index].length;
         }
         int capacity = Integer.highestOneBit(Math.max(count, 8) * 4);
         transitions = new long[capacity];
         transitionMask = capacity - 1;
-        for (int state = 1; state < labels.length; state++) {
-            for (int i = 0; i < labels[state].length; i++) {
-                long key = (long) state << 16 | labels[state][i];
+        for (int index = 1; index < states; index++) {
+            for (int i = 0; i < trie.labels[index].length; i++) {
+                long key = (long) state[index] << 16 | trie.labels[index][i];
                 int slot = slot(key);
                 while (transitions[slot] != 0) {
                     slot = (slot + 1) & transitionMask;
                 }
-                transitions[slot] = key << TARGET_BITS | targets[state][i];
+                transitions[slot] = key << TARGET_BITS | state[trie.targets[index][i]];
             }
         }
     }
@@ -73,74 +82,36 @@ final class TermAutomaton {
      * @param reportLast per pattern, whether to list it after the unmarked ones of the same state
      */
     static TermAutomaton build(List<String> patterns, boolean[] reportLast) {
-        List<Map<Character, Integer>> trie = new ArrayList<>();
-        List<List<Integer>> own = new ArrayList<>();
-        trie.add(new TreeMap<>());
-        own.add(new ArrayList<>());
-        for (int term = 0; term < patterns.size(); term++) {
-            int state = 0;
-            for (char c : patterns.get(term).toCharArray()) {
-                Integer next = trie.get(state).get(c);
-                if (next == null) {
-                    next = trie.size();
-                    trie.add(new TreeMap<>());
-                    own.add(new ArrayList<>());
-                    trie.get(state).put(c, next);
-                }
-                state = next;
-            }
-            own.get(state).add(term);
-        }
-
-        int states = trie.size();
-        char[][] labels = new char[states][];
-        int[][] targets = new int[states][];
-        for (int state = 0; state < states; state++) {
-            Map<Character, Integer> edges = trie.get(state);
-            labels[state] = new char[edges.size()];
-            targets[state] = new int[edges.size()];
-            int i = 0;
-            for (Map.Entry<Character, Integer> edge : edges.entrySet()) {
-                labels[state][i] = edge.getKey();
-                targets[state][i++] = edge.getValue();
-            }
-        }
-
+        Trie trie = Trie.of(patterns);
+        int states = trie.labels.length;
         int[] failure = new int[states];
         int[][] ending = new int[states][];
-        ending[0] = toArray(own.get(0));
+        ending[0] = trie.own[0];
         Queue<Integer> queue = new ArrayDeque<>();
-        for (int child : targets[0]) {
-            failure[child] = 0;
+        for (int child : trie.targets[0]) {
             queue.add(child);
         }
-        TermAutomaton partial = new TermAutomaton(labels, targets, ending);
-        for (int child : targets[0]) {
-            partial.links[child] = labels[child].length > 0 ? HAS_CHILDREN : 0;
-        }
         while (!queue.isEmpty()) {
-            int state = queue.remove();
-            int[] inherited = ending[failure[state]];
-            int[] mine = toArray(own.get(state));
-            ending[state] = inherited.length == 0 ? mine : concat(mine, inherited);
-            for (int i = 0; i < labels[state].length; i++) {
-                int child = targets[state][i];
-                failure[child] = state == 0 ? 0 : partial.next(failure[state], labels[state][i]);
-                partial.links[child] = failure[child] << FLAG_BITS | (labels[child].length > 0 ? HAS_CHILDREN : 0);
+            int index = queue.remove();
+            int[] inherited = ending[failure[index]];
+            int[] mine = trie.own[index];
+            ending[index] = inherited.length == 0 ? mine : concat(mine, inherited);
+            for (int i = 0; i < trie.labels[index].length; i++) {
+                int child = trie.targets[index][i];
+                failure[child] = index == 0 ? 0 : trie.next(failure[index], trie.labels[index][i], failure);
                 queue.add(child);
             }
         }
-        partial.links[0] = labels[0].length > 0 ? HAS_CHILDREN : 0;
-        partial.putMarkedLast(reportLast);
-        return partial;
+        int[] firstReportedLast = new int[states];
+        putMarkedLast(ending, reportLast, firstReportedLast);
+        return new TermAutomaton(trie, failure, ending, firstReportedLast);
     }
 
     /** Stable partition of each state's ending patterns, unmarked first; states that share a list keep sharing it. */
-    private void putMarkedLast(boolean[] marked) {
+    private static void putMarkedLast(int[][] endingPatterns, boolean[] marked, int[] firstReportedLast) {
         IdentityHashMap<int[], int[]> partitioned = new IdentityHashMap<>();
-        for (int state = 0; state < endingPatterns.length; state++) {
-            int[] ending = endingPatterns[state];
-            int[] sorted = partitioned.computeIfAbsent(ending, list -> {
+        for (int index = 0; index < endingPatterns.length; index++) {
+            int[] sorted = partitioned.computeIfAbsent(endingPatterns[index], list -> {
                 int[] result = new int[list.length];
                 int at = 0;
                 for (int pass = 0; pass < 2; pass++) {
@@ -152,23 +123,19 @@ final class TermAutomaton {
                 }
                 return result;
             });
-            endingPatterns[state] = sorted;
+            endingPatterns[index] = sorted;
             int first = 0;
             while (first < sorted.length && !marked[sorted[first]]) {
                 first++;
             }
-            firstReportedLast[state] = first;
-            if (sorted.length > 0) {
-                links[state] |= HAS_ENDINGS;
-            }
+            firstReportedLast[index] = first;
         }
     }
 
     /** The state after reading {@code c} in {@code state}. */
     int next(int state, char c) {
         while (state != 0) {
-            int link = links[state];
-            if ((link & HAS_CHILDREN) != 0) {
+            if ((state & HAS_CHILDREN) != 0) {
                 long key = (long) state << 16 | c;
                 long entry;
                 for (int slot = slot(key); (entry = transitions[slot]) != 0; slot = (slot + 1) & transitionMask) {
@@ -177,14 +144,9 @@ final class TermAutomaton {
                     }
                 }
             }
-            state = link >>> FLAG_BITS;
+            state = failure[state >>> FLAG_BITS];
         }
         return rootTransitions[c];
-    }
-
-    /** Whether some pattern ends at {@code state}: cheaper to ask than {@link #endingPatterns}. */
-    boolean hasEndings(int state) {
-        return (links[state] & HAS_ENDINGS) != 0;
     }
 
     private int slot(long key) {
@@ -192,27 +154,82 @@ final class TermAutomaton {
         return (int) (mixed >>> 32) & transitionMask;
     }
 
+    /** Whether some pattern ends at {@code state}: asking reads no memory. */
+    static boolean hasEndings(int state) {
+        return (state & HAS_ENDINGS) != 0;
+    }
+
     /** Indexes of the patterns that end at {@code state}: longest first, the unmarked ones before the marked ones. */
     int[] endingPatterns(int state) {
-        return endingPatterns[state];
+        return endingPatterns[state >>> FLAG_BITS];
     }
 
     /** The position in {@link #endingPatterns} of the first pattern marked to be reported last (its length if none). */
     int firstReportedLast(int state) {
-        return firstReportedLast[state];
+        return firstReportedLast[state >>> FLAG_BITS];
     }
 
     int stateCount() {
-        return links.length;
-    }
-
-    private static int[] toArray(List<Integer> values) {
-        return values.stream().mapToInt(Integer::intValue).toArray();
+        return failure.length;
     }
 
     private static int[] concat(int[] a, int[] b) {
         int[] joined = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, joined, a.length, b.length);
         return joined;
+    }
+
+    /** The goto function of the automaton, as built: per state, its sorted labels, targets and own patterns. */
+    private record Trie(char[][] labels, int[][] targets, int[][] own) {
+
+        static Trie of(List<String> patterns) {
+            List<Map<Character, Integer>> edges = new ArrayList<>();
+            List<List<Integer>> own = new ArrayList<>();
+            edges.add(new TreeMap<>());
+            own.add(new ArrayList<>());
+            for (int pattern = 0; pattern < patterns.size(); pattern++) {
+                int state = 0;
+                for (char c : patterns.get(pattern).toCharArray()) {
+                    Integer next = edges.get(state).get(c);
+                    if (next == null) {
+                        next = edges.size();
+                        edges.add(new TreeMap<>());
+                        own.add(new ArrayList<>());
+                        edges.get(state).put(c, next);
+                    }
+                    state = next;
+                }
+                own.get(state).add(pattern);
+            }
+            int states = edges.size();
+            char[][] labels = new char[states][];
+            int[][] targets = new int[states][];
+            int[][] owned = new int[states][];
+            for (int state = 0; state < states; state++) {
+                labels[state] = new char[edges.get(state).size()];
+                targets[state] = new int[labels[state].length];
+                int i = 0;
+                for (Map.Entry<Character, Integer> edge : edges.get(state).entrySet()) {
+                    labels[state][i] = edge.getKey();
+                    targets[state][i++] = edge.getValue();
+                }
+                owned[state] = own.get(state).stream().mapToInt(Integer::intValue).toArray();
+            }
+            return new Trie(labels, targets, owned);
+        }
+
+        /** The state index after reading {@code c} in {@code index}, following failure links: for building only. */
+        int next(int index, char c, int[] failure) {
+            while (true) {
+                int at = Arrays.binarySearch(labels[index], c);
+                if (at >= 0) {
+                    return targets[index][at];
+                }
+                if (index == 0) {
+                    return 0;
+                }
+                index = failure[index];
+            }
+        }
     }
 }
