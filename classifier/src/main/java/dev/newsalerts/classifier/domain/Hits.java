@@ -6,9 +6,9 @@ import java.util.Arrays;
  * What one story contains, and the scratch space to find it: one instance per thread, reused
  * story after story, so classifying allocates nothing but the matches.
  *
- * <p>The scan records each occurrence of a pattern once; the terms of every group that share the
- * pattern then become term hits that point at it, chained per group. The arrays written for every
- * hit are laid out so that a hit touches as few cache lines as possible.
+ * <p>The scan records each occurrence of a pattern once; it then becomes a term hit for every rule
+ * slot the pattern feeds ({@link RuleFeeds}), chained per rule. A hit touches one record of its
+ * rule and appends to one array, so that it costs as few cache lines as possible.
  */
 final class Hits {
 
@@ -25,19 +25,19 @@ final class Hits {
     int[] ringOrigin = new int[64];
     int[] ringWord = new int[64];
 
-    /** Term hits, HIT_INTS ints each: the term, its occurrence, and the next hit of the same group (-1: none). */
-    private static final int HIT_INTS = 3;
+    /** Term hits, HIT_INTS ints each: the term, its occurrence, its slot in the rule, and the rule's next hit (-1: none). */
+    private static final int HIT_INTS = 4;
     private int hitCount;
     private int[] hitLog = new int[64 * HIT_INTS];
 
-    /** Per group, two ints: a bit per field in which the group was found, and its first hit plus one (0: none). */
-    private int[] groupState = new int[0];
-    private int[] touchedGroups = new int[16];
-    private int touchedGroupCount;
-    /** Per rule, how many of its wanted groups were found; the rules counted, and those that reached their minimum. */
-    private int[] ruleGroupCount = new int[0];
-    private int[] countedRules = new int[16];
-    private int countedRuleCount;
+    /**
+     * Per rule, two longs: a bit per slot found (positive groups, then none groups), and the number
+     * of positive groups found in the upper half with the rule's first hit plus one (0: none) in the lower.
+     */
+    private long[] ruleState = new long[0];
+    private int[] touchedRules = new int[16];
+    private int touchedRuleCount;
+    /** The rules that reached the fewest positive groups they need. */
     int[] candidateRules = new int[16];
     int candidateRuleCount;
 
@@ -45,20 +45,16 @@ final class Hits {
     boolean[] found = new boolean[0];
     boolean[] windowFound = new boolean[0];
     private int[] order = new int[64];
-    private int[] orderPositive = new int[64];
 
-    void prepare(int groups, int rules, int longestTerm, int mostPositiveGroups) {
+    void prepare(int rules, int longestTerm, int mostPositiveGroups) {
         occurrenceCount = 0;
         hitCount = 0;
         if (found.length < mostPositiveGroups) {
             found = new boolean[mostPositiveGroups];
             windowFound = new boolean[mostPositiveGroups];
         }
-        if (groupState.length < groups * 2) {
-            groupState = new int[groups * 2];
-        }
-        if (ruleGroupCount.length < rules) {
-            ruleGroupCount = new int[rules];
+        if (ruleState.length < rules * 2) {
+            ruleState = new long[rules * 2];
         }
         int ring = Integer.highestOneBit(Math.max(longestTerm + 1, 2) * 2);
         if (ringChar.length < ring) {
@@ -88,119 +84,107 @@ final class Hits {
     }
 
     /**
-     * Records that {@code term} of {@code group} was found at {@code occurrence}. Hits must come last
-     * to first, so that each group's chain is in text order.
-     *
-     * @return whether this is the first hit of the group in this story
+     * Records that {@code term}, in the slot of {@code rule} that {@code feed} names ({@link RuleFeeds}),
+     * was found at {@code occurrence}. Hits must come last to first, so that each rule's chain is in
+     * text order.
      */
-    boolean addTermHit(int group, int term, int occurrence) {
-        int at = hitCount * HIT_INTS;
-        if (at == hitLog.length) {
-            hitLog = Arrays.copyOf(hitLog, at * 2);
-        }
-        int state = group * 2;
-        int fields = groupState[state];
-        hitLog[at] = term;
-        hitLog[at + 1] = occurrence;
-        hitLog[at + 2] = groupState[state + 1] - 1;
-        groupState[state] = fields | 1 << occurrenceField[occurrence];
-        groupState[state + 1] = ++hitCount;
-        if (fields != 0) {
-            return false;
-        }
-        if (touchedGroupCount == touchedGroups.length) {
-            touchedGroups = Arrays.copyOf(touchedGroups, touchedGroupCount * 2);
-        }
-        touchedGroups[touchedGroupCount++] = group;
-        return true;
-    }
-
-    /** Counts one more wanted group found for {@code rule}; the rule becomes a candidate when it reaches {@code needed}. */
-    void countGroup(int rule, int needed) {
-        int count = ++ruleGroupCount[rule];
-        if (count == 1) {
-            if (countedRuleCount == countedRules.length) {
-                countedRules = Arrays.copyOf(countedRules, countedRuleCount * 2);
+    void addTermHit(int rule, int term, int occurrence, int feed) {
+        int at = rule * 2;
+        long slots = ruleState[at];
+        long counted = ruleState[at + 1];
+        if (slots == 0) {
+            if (touchedRuleCount == touchedRules.length) {
+                touchedRules = Arrays.copyOf(touchedRules, touchedRuleCount * 2);
             }
-            countedRules[countedRuleCount++] = rule;
+            touchedRules[touchedRuleCount++] = rule;
         }
-        if (count == needed) {
+        int slot = RuleFeeds.slot(feed);
+        long bit = 1L << slot;
+        ruleState[at] = slots | bit;
+        if (RuleFeeds.isNone(feed)) {
+            return;
+        }
+        int found = (int) (counted >>> 32);
+        if ((slots & bit) == 0 && ++found == RuleFeeds.needed(feed)) {
             if (candidateRuleCount == candidateRules.length) {
                 candidateRules = Arrays.copyOf(candidateRules, candidateRuleCount * 2);
             }
             candidateRules[candidateRuleCount++] = rule;
         }
+        int log = hitCount * HIT_INTS;
+        if (log == hitLog.length) {
+            hitLog = Arrays.copyOf(hitLog, log * 2);
+        }
+        hitLog[log] = term;
+        hitLog[log + 1] = occurrence;
+        hitLog[log + 2] = slot;
+        hitLog[log + 3] = (int) counted - 1;
+        ruleState[at + 1] = (long) found << 32 | ++hitCount;
     }
 
     int hitCount() {
         return hitCount;
     }
 
-    /** A bit per field in which {@code group} was found (0: not found). */
-    int groupFields(int group) {
-        return groupState[group * 2];
+    /** A bit per slot of {@code rule} found in the fields it looks at. */
+    long slotsFound(int rule) {
+        return ruleState[rule * 2];
     }
 
-    /** The first hit of {@code group} in text order, or -1. */
-    int firstHit(int group) {
-        return groupState[group * 2 + 1] - 1;
+    /** The first hit of {@code rule} in text order, or -1. */
+    int firstHit(int rule) {
+        return (int) ruleState[rule * 2 + 1] - 1;
     }
 
-    /** The hit of the same group after {@code hit}, or -1. */
+    /** The hit of the same rule after {@code hit}, or -1. */
     int nextHit(int hit) {
-        return hitLog[hit * HIT_INTS + 2];
+        return hitLog[hit * HIT_INTS + 3];
     }
 
     int term(int hit) {
         return hitLog[hit * HIT_INTS];
     }
 
+    int slot(int hit) {
+        return hitLog[hit * HIT_INTS + 2];
+    }
+
+    private int occurrence(int hit) {
+        return hitLog[hit * HIT_INTS + 1];
+    }
+
     int field(int hit) {
-        return occurrenceField[hitLog[hit * HIT_INTS + 1]];
+        return occurrenceField[occurrence(hit)];
     }
 
     int start(int hit) {
-        return occurrenceStart[hitLog[hit * HIT_INTS + 1]];
+        return occurrenceStart[occurrence(hit)];
     }
 
     int end(int hit) {
-        return occurrenceEnd[hitLog[hit * HIT_INTS + 1]];
+        return occurrenceEnd[occurrence(hit)];
     }
 
     int word(int hit) {
-        return occurrenceWord[hitLog[hit * HIT_INTS + 1]];
+        return occurrenceWord[occurrence(hit)];
     }
 
-    /** Scratch arrays of at least {@code length} ints: hit indexes, and the positive group of each. */
+    /** A scratch array of at least {@code length} ints, for ordering hits. */
     int[] order(int length) {
-        ensureOrder(length);
+        if (order.length < length) {
+            order = new int[Math.max(length, order.length * 2)];
+        }
         return order;
     }
 
-    int[] orderPositive(int length) {
-        ensureOrder(length);
-        return orderPositive;
-    }
-
-    private void ensureOrder(int length) {
-        if (order.length < length) {
-            order = new int[Math.max(length, order.length * 2)];
-            orderPositive = new int[order.length];
-        }
-    }
-
-    /** Forgets the groups and rules of the last story (occurrences and hits are overwritten by the next). */
+    /** Forgets the rules of the last story (occurrences and hits are overwritten by the next). */
     void reset() {
-        for (int i = 0; i < touchedGroupCount; i++) {
-            int state = touchedGroups[i] * 2;
-            groupState[state] = 0;
-            groupState[state + 1] = 0;
+        for (int i = 0; i < touchedRuleCount; i++) {
+            int at = touchedRules[i] * 2;
+            ruleState[at] = 0;
+            ruleState[at + 1] = 0;
         }
-        touchedGroupCount = 0;
-        for (int i = 0; i < countedRuleCount; i++) {
-            ruleGroupCount[countedRules[i]] = 0;
-        }
-        countedRuleCount = 0;
+        touchedRuleCount = 0;
         candidateRuleCount = 0;
     }
 }

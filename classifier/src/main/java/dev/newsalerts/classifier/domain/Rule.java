@@ -1,6 +1,5 @@
 package dev.newsalerts.classifier.domain;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,8 +10,6 @@ import java.util.List;
 final class Rule {
 
     private static final Field[] FIELDS = Field.values();
-    private static final java.util.Comparator<MatchedTerm> IN_TEXT_ORDER =
-            java.util.Comparator.comparing(MatchedTerm::field).thenComparingInt(MatchedTerm::start).thenComparingInt(MatchedTerm::end);
 
     final String id;
     final String title;
@@ -24,6 +21,8 @@ final class Rule {
     private final int[] atLeastOf;
     private final int atLeastCount;
     private final int[] none;
+    /** The bits of the none groups among the slots of a story's hits: they follow the positive groups. */
+    private final long noneSlots;
     private final int fieldBits;
     private final double minScore;
     private final int nearChars;
@@ -42,6 +41,7 @@ final class Rule {
         this.atLeastOf = positions(atLeastGroups);
         this.atLeastCount = atLeastCount;
         this.none = none;
+        this.noneSlots = none.length == 0 ? 0 : -1L >>> (Long.SIZE - none.length) << positive.length;
         this.fieldBits = fieldBits;
         this.minScore = minScore;
         this.nearChars = nearChars;
@@ -57,18 +57,30 @@ final class Rule {
         return Math.max(Math.max(all.length, atLeastCount), any.length > 0 ? 1 : 0);
     }
 
-    /** The match when the rule fires on the story whose hits and group fields are in {@code hits}, else null. */
-    RuleMatch evaluate(Hits hits, String[] termText, String[] groupNames) {
-        for (int group : none) {
-            if ((hits.groupFields(group) & fieldBits) != 0) {
-                return null;
-            }
+    int[] noneGroups() {
+        return none;
+    }
+
+    /** A bit per field (1 << ordinal) the rule looks at. */
+    int fieldBits() {
+        return fieldBits;
+    }
+
+    /**
+     * The match when the rule fires on the story whose hits are in {@code hits}, else null.
+     *
+     * @param index this rule's index in its rule set, by which {@code hits} knows it
+     */
+    RuleMatch evaluate(int index, Hits hits, String[] termText, String[] groupNames) {
+        long slots = hits.slotsFound(index);
+        if ((slots & noneSlots) != 0) {
+            return null;
         }
         boolean[] found = hits.found;
         for (int p = 0; p < positive.length; p++) {
-            found[p] = (hits.groupFields(positive[p]) & fieldBits) != 0;
+            found[p] = (slots >>> p & 1) != 0;
         }
-        if (!holds(found) || (nearChars > 0 || nearWords > 0) && !holdsNearby(hits)) {
+        if (!holds(found) || (nearChars > 0 || nearWords > 0) && !holdsNearby(index, hits)) {
             return null;
         }
         double weight = 0;
@@ -79,17 +91,37 @@ final class Rule {
         if (score < minScore) {
             return null;
         }
-        List<MatchedTerm> terms = new ArrayList<>();
-        for (int group : positive) {
-            for (int hit = hits.firstHit(group); hit >= 0; hit = hits.nextHit(hit)) {
-                int field = hits.field(hit);
-                if ((fieldBits & 1 << field) != 0) {
-                    terms.add(new MatchedTerm(termText[hits.term(hit)], groupNames[group], FIELDS[field], hits.start(hit), hits.end(hit)));
-                }
+        int[] order = hits.order(hits.hitCount());
+        int count = 0;
+        for (int hit = hits.firstHit(index); hit >= 0; hit = hits.nextHit(hit)) {
+            // insertion by (field, start, end, slot), stable: the chain is already nearly in that order
+            int at = count++;
+            while (at > 0 && reportedAfter(hits, order[at - 1], hit)) {
+                order[at] = order[at - 1];
+                at--;
             }
+            order[at] = hit;
         }
-        terms.sort(IN_TEXT_ORDER);
-        return new RuleMatch(id, title, score, terms);
+        MatchedTerm[] terms = new MatchedTerm[count];
+        for (int i = 0; i < count; i++) {
+            int hit = order[i];
+            terms[i] = new MatchedTerm(termText[hits.term(hit)], groupNames[positive[hits.slot(hit)]], FIELDS[hits.field(hit)],
+                    hits.start(hit), hits.end(hit));
+        }
+        return new RuleMatch(id, title, score, List.of(terms));
+    }
+
+    private static boolean reportedAfter(Hits hits, int a, int b) {
+        if (hits.field(a) != hits.field(b)) {
+            return hits.field(a) > hits.field(b);
+        }
+        if (hits.start(a) != hits.start(b)) {
+            return hits.start(a) > hits.start(b);
+        }
+        if (hits.end(a) != hits.end(b)) {
+            return hits.end(a) > hits.end(b);
+        }
+        return hits.slot(a) > hits.slot(b);
     }
 
     private boolean holds(boolean[] found) {
@@ -110,24 +142,17 @@ final class Rule {
     }
 
     /** Whether the conditions hold within one window of {@code near} size, in one field. */
-    private boolean holdsNearby(Hits hits) {
+    private boolean holdsNearby(int index, Hits hits) {
         int[] order = hits.order(hits.hitCount());
-        int[] positiveOf = hits.orderPositive(hits.hitCount());
         int count = 0;
-        for (int p = 0; p < positive.length; p++) {
-            for (int hit = hits.firstHit(positive[p]); hit >= 0; hit = hits.nextHit(hit)) {
-                if ((fieldBits & 1 << hits.field(hit)) != 0) {
-                    // insertion by (field, start): few hits per rule
-                    int at = count++;
-                    while (at > 0 && before(hits, hit, order[at - 1])) {
-                        order[at] = order[at - 1];
-                        positiveOf[at] = positiveOf[at - 1];
-                        at--;
-                    }
-                    order[at] = hit;
-                    positiveOf[at] = p;
-                }
+        for (int hit = hits.firstHit(index); hit >= 0; hit = hits.nextHit(hit)) {
+            // insertion by (field, start): few hits per rule
+            int at = count++;
+            while (at > 0 && before(hits, hit, order[at - 1])) {
+                order[at] = order[at - 1];
+                at--;
             }
+            order[at] = hit;
         }
         boolean[] found = hits.windowFound;
         for (int first = 0; first < count; first++) {
@@ -140,7 +165,7 @@ final class Rule {
                 if (tooFar) {
                     break;
                 }
-                found[positiveOf[next]] = true;
+                found[hits.slot(b)] = true;
                 if (holds(found)) {
                     return true;
                 }

@@ -9,6 +9,9 @@ import java.util.function.Supplier;
 /** Checks one rule of a rule file and compiles it against the file's group ids. */
 final class RuleCompiler {
 
+    /** Groups one rule can name in all, any, atLeast and none together: a classified story keeps them as bits of a long. */
+    static final int MAX_GROUPS = 64;
+
     private RuleCompiler() {
     }
 
@@ -34,6 +37,10 @@ final class RuleCompiler {
             if (positiveSet.contains(group)) {
                 throw new RuleFileException(where.get() + ": a group cannot be both wanted and in none");
             }
+        }
+        if (positive.length + none.length > MAX_GROUPS) {
+            throw new RuleFileException(where.get() + ": names " + (positive.length + none.length)
+                    + " groups; a rule can combine at most " + MAX_GROUPS + " (put the terms of several in one group)");
         }
         double[] weights = weights(spec.weights(), positive, groupIds, where);
         int fieldBits = 0;

@@ -38,13 +38,7 @@ public final class RuleSet {
     private final String[] groupNames;
     private final String[] termText;
     private final TermPatterns patterns;
-    /**
-     * The rules that want group g, each with the fewest groups it needs, as pairs (rule, fewest) in
-     * one array for locality: groupRules[2 * i] and groupRules[2 * i + 1] for i from groupRuleStart[g]
-     * up to groupRuleStart[g + 1].
-     */
-    private final int[] groupRuleStart;
-    private final int[] groupRules;
+    private final RuleFeeds feeds;
     private final TermAutomaton automaton;
     private final int longestTerm;
     private final int mostPositiveGroups;
@@ -55,22 +49,7 @@ public final class RuleSet {
         this.groupNames = groupNames.toArray(String[]::new);
         this.termText = terms.stream().map(Term::written).toArray(String[]::new);
         this.patterns = new TermPatterns(terms);
-        this.groupRuleStart = new int[groupNames.size() + 1];
-        for (Rule rule : this.rules) {
-            for (int group : rule.positiveGroups()) {
-                groupRuleStart[group + 1]++;
-            }
-        }
-        Arrays.parallelPrefix(groupRuleStart, Integer::sum);
-        this.groupRules = new int[groupRuleStart[groupNames.size()] * 2];
-        int[] filled = Arrays.copyOf(groupRuleStart, groupNames.size());
-        for (int r = 0; r < this.rules.length; r++) {
-            for (int group : this.rules[r].positiveGroups()) {
-                int at = filled[group]++;
-                groupRules[2 * at] = r;
-                groupRules[2 * at + 1] = this.rules[r].minimumGroups();
-            }
-        }
+        this.feeds = new RuleFeeds(patterns, terms, this.rules, groupNames.size());
         // a hit that needs an end boundary waits for the next char, so it is reported after those that do not
         this.automaton = TermAutomaton.build(patterns.texts, patterns.endBoundary);
         this.longestTerm = Arrays.stream(patterns.length).max().orElse(1);
@@ -139,18 +118,18 @@ public final class RuleSet {
     /** The rules a story's title and summary (plain text) fire, each with the terms that made it fire. */
     public List<RuleMatch> classify(String title, String summary) {
         Hits hits = SCRATCH.get();
-        hits.prepare(groupNames.length, rules.length, longestTerm, mostPositiveGroups);
+        hits.prepare(rules.length, longestTerm, mostPositiveGroups);
         try {
             scan(title, Field.TITLE.ordinal(), hits);
             scan(summary, Field.SUMMARY.ordinal(), hits);
             if (hits.occurrenceCount == 0) {
                 return List.of();
             }
-            countGroups(hits);
+            collectHits(hits);
             Arrays.sort(hits.candidateRules, 0, hits.candidateRuleCount); // report in rule-file order
             List<RuleMatch> matches = null;
             for (int c = 0; c < hits.candidateRuleCount; c++) {
-                RuleMatch match = rules[hits.candidateRules[c]].evaluate(hits, termText, groupNames);
+                RuleMatch match = rules[hits.candidateRules[c]].evaluate(hits.candidateRules[c], hits, termText, groupNames);
                 if (match != null) {
                     if (matches == null) {
                         matches = new ArrayList<>(2);
@@ -165,20 +144,20 @@ public final class RuleSet {
     }
 
     /**
-     * Turns each pattern occurrence into a hit for each of its terms, last to first so that each
-     * group's hits chain in text order, and counts for every rule the wanted groups found.
+     * Turns each pattern occurrence into a hit for every rule slot its terms feed, last to first so
+     * that each rule's hits chain in text order.
      */
-    private void countGroups(Hits hits) {
-        int[] entries = patterns.termEntries;
+    private void collectHits(Hits hits) {
+        int[] feed = feeds.feeds;
         for (int o = hits.occurrenceCount - 1; o >= 0; o--) {
             int pattern = hits.occurrencePattern[o];
-            // last entry first: the terms of one occurrence then chain in ascending order
-            for (int e = patterns.entryStart[pattern + 1] - 1, first = patterns.entryStart[pattern]; e >= first; e--) {
-                int group = entries[2 * e];
-                if (hits.addTermHit(group, entries[2 * e + 1], o)) {
-                    for (int at = groupRuleStart[group], end = groupRuleStart[group + 1]; at < end; at++) {
-                        hits.countGroup(groupRules[2 * at], groupRules[2 * at + 1]);
-                    }
+            int fieldBit = 1 << hits.occurrenceField[o];
+            // last feed first: the terms of one occurrence then chain in ascending order
+            for (int f = feeds.start[pattern + 1] - 1, first = feeds.start[pattern]; f >= first; f--) {
+                int at = f * RuleFeeds.FEED_INTS;
+                int packed = feed[at + 2];
+                if (RuleFeeds.looksAt(packed, fieldBit)) {
+                    hits.addTermHit(feed[at], feed[at + 1], o, packed);
                 }
             }
         }

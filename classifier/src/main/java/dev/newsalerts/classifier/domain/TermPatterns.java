@@ -17,12 +17,9 @@ final class TermPatterns {
     final int[] length;
     final boolean[] startBoundary;
     final boolean[] endBoundary;
-    /**
-     * The terms of pattern p, in ascending order, as pairs (group, term) in one array for locality:
-     * termEntries[2 * i] and termEntries[2 * i + 1] for i from entryStart[p] up to entryStart[p + 1].
-     */
-    final int[] entryStart;
-    final int[] termEntries;
+    /** The terms of pattern p, in ascending order: terms[i] for i from termStart[p] up to termStart[p + 1]. */
+    final int[] termStart;
+    final int[] terms;
 
     TermPatterns(List<Term> allTerms) {
         // the start boundary depends on the folded text alone
@@ -36,8 +33,8 @@ final class TermPatterns {
         length = new int[count];
         startBoundary = new boolean[count];
         endBoundary = new boolean[count];
-        entryStart = new int[count + 1];
-        termEntries = new int[allTerms.size() * 2];
+        termStart = new int[count + 1];
+        terms = new int[allTerms.size()];
         int p = 0;
         int entry = 0;
         for (List<Integer> same : termsByKey.values()) {
@@ -47,11 +44,9 @@ final class TermPatterns {
             startBoundary[p] = term.needsStartBoundary();
             endBoundary[p] = term.needsEndBoundary();
             for (int t : same) {
-                termEntries[2 * entry] = allTerms.get(t).group();
-                termEntries[2 * entry + 1] = t;
-                entry++;
+                terms[entry++] = t;
             }
-            entryStart[++p] = entry;
+            termStart[++p] = entry;
         }
     }
 

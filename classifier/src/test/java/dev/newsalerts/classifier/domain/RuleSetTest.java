@@ -203,4 +203,48 @@ class RuleSetTest {
         assertThatThrownBy(() -> compile("groups: {a: [alpha]}\nrules: [{id: r, none: [a]}]\n"))
                 .isInstanceOf(RuleFileException.class).hasMessageContaining("needs at least one of all, any or atLeast");
     }
+
+    @Test
+    void aGroupOneRuleWantsCanBeAnotherRulesNoneGroup() {
+        RuleSet rules = compile("""
+                groups:
+                  cloud: [cloud]
+                  weather: [rain, storm]
+                rules:
+                  - id: cloud-business
+                    all: [cloud]
+                    none: [weather]
+                  - id: cloud-weather
+                    all: [cloud, weather]
+                  - id: title-weather
+                    all: [weather]
+                    fields: [title]
+                """);
+
+        assertThat(rules.classify("Cloud prices", "").stream().map(RuleMatch::ruleId)).containsExactly("cloud-business");
+        assertThat(rules.classify("Cloud and storm", "").stream().map(RuleMatch::ruleId))
+                .containsExactly("cloud-weather", "title-weather");
+        assertThat(rules.classify("Cloud", "rain later").stream().map(RuleMatch::ruleId)).containsExactly("cloud-weather");
+    }
+
+    @Test
+    void aRuleCombinesUpTo64Groups() {
+        StringBuilder groups = new StringBuilder("groups:\n");
+        StringBuilder names = new StringBuilder();
+        StringBuilder story = new StringBuilder();
+        for (int g = 0; g < 65; g++) {
+            groups.append("  g").append(g).append(": [w").append(g).append("]\n");
+            names.append(g == 0 ? "" : ", ").append('g').append(g);
+            story.append(" w").append(g);
+        }
+        String sixtyFour = names.substring(0, names.lastIndexOf(", "));
+
+        RuleSet rules = compile(groups + "rules:\n  - id: wide\n    all: [" + sixtyFour + "]\n    none: []\n");
+        assertThat(rules.classify(story.toString(), "").get(0).terms()).hasSize(64);
+        assertThat(rules.classify(story.toString().replace(" w63", ""), "")).isEmpty();
+
+        assertThatThrownBy(() -> compile(groups + "rules:\n  - id: wider\n    all: [" + sixtyFour + "]\n    none: [g64]\n"))
+                .isInstanceOf(RuleFileException.class)
+                .hasMessage("test.yaml line 68: rule 'wider': names 65 groups; a rule can combine at most 64 (put the terms of several in one group)");
+    }
 }
