@@ -15,8 +15,10 @@ import java.util.TreeMap;
  *
  * <p>A state is an int that carries two flags in its low bits, "has transitions" and "has
  * patterns ending here", so that the scan can skip a lookup, or learn that nothing ends here,
- * without reading memory. The root's transitions are a table by char; the others one
- * open-addressing hash table whose slots hold key and target in one long. Each state lists the
+ * without reading memory. The root's transitions are a table by char; the others two
+ * open-addressing hash tables whose slots hold key and target in one long: one for chars below
+ * U+3000 (Latin and other spaced scripts), one for the rest (CJK), so that a story in one script
+ * reads only the part of the automaton for that script, which then fits a smaller cache. Each state lists the
  * patterns that end there (its own and those of its suffix states, longest first), those marked
  * to be reported last after the others.
  */
@@ -35,9 +37,10 @@ final class TermAutomaton {
     private final int[] firstReportedLast;
     /** The root's transitions by char (0: stay at the root): every failure chain ends there, so it must be quick. */
     private final int[] rootTransitions = new int[0x10000];
-    /** The other transitions; 0 is a free slot; linear probing. */
-    private final long[] transitions;
-    private final int transitionMask;
+    /** The other transitions, by the script of their char. */
+    private final TransitionTable narrow;
+    private final TransitionTable wide;
+    private static final char FIRST_WIDE = '\u3000';
 
     private TermAutomaton(Trie trie, int[] failureIndex, int[][] endingPatterns, int[] firstReportedLast) {
         int states = trie.labels.length;
@@ -58,21 +61,23 @@ final class TermAutomaton {
         for (int i = 0; i < trie.labels[0].length; i++) {
             rootTransitions[trie.labels[0][i]] = state[trie.targets[0][i]];
         }
-        int count = 0;
+        int narrowCount = 0;
+        int wideCount = 0;
         for (int index = 1; index < states; index++) {
-            count += trie.labels[index].length;
+            for (char label : trie.labels[index]) {
+                if (label < FIRST_WIDE) {
+                    narrowCount++;
+                } else {
+                    wideCount++;
+                }
+            }
         }
-        int capacity = Integer.highestOneBit(Math.max(count, 8) * 4);
-        transitions = new long[capacity];
-        transitionMask = capacity - 1;
+        narrow = new TransitionTable(narrowCount);
+        wide = new TransitionTable(wideCount);
         for (int index = 1; index < states; index++) {
             for (int i = 0; i < trie.labels[index].length; i++) {
-                long key = (long) state[index] << 16 | trie.labels[index][i];
-                int slot = slot(key);
-                while (transitions[slot] != 0) {
-                    slot = (slot + 1) & transitionMask;
-                }
-                transitions[slot] = key << TARGET_BITS | state[trie.targets[index][i]];
+                char label = trie.labels[index][i];
+                (label < FIRST_WIDE ? narrow : wide).put((long) state[index] << 16 | label, state[trie.targets[index][i]]);
             }
         }
     }
@@ -134,24 +139,17 @@ final class TermAutomaton {
 
     /** The state after reading {@code c} in {@code state}. */
     int next(int state, char c) {
+        TransitionTable table = c < FIRST_WIDE ? narrow : wide;
         while (state != 0) {
             if ((state & HAS_CHILDREN) != 0) {
-                long key = (long) state << 16 | c;
-                long entry;
-                for (int slot = slot(key); (entry = transitions[slot]) != 0; slot = (slot + 1) & transitionMask) {
-                    if (entry >>> TARGET_BITS == key) {
-                        return (int) (entry & TARGET_MASK);
-                    }
+                int target = table.find((long) state << 16 | c);
+                if (target >= 0) {
+                    return target;
                 }
             }
             state = failure[state >>> FLAG_BITS];
         }
         return rootTransitions[c];
-    }
-
-    private int slot(long key) {
-        long mixed = key * 0x9E3779B97F4A7C15L;
-        return (int) (mixed >>> 32) & transitionMask;
     }
 
     /** Whether some pattern ends at {@code state}: asking reads no memory. */
@@ -177,6 +175,41 @@ final class TermAutomaton {
         int[] joined = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, joined, a.length, b.length);
         return joined;
+    }
+
+    /** Transitions keyed by (state << 16 | char), key and target in one long; 0 is a free slot; linear probing. */
+    private static final class TransitionTable {
+        private final long[] slots;
+        private final int mask;
+
+        TransitionTable(int count) {
+            slots = new long[Integer.highestOneBit(Math.max(count, 8) * 4)];
+            mask = slots.length - 1;
+        }
+
+        void put(long key, int target) {
+            int slot = slot(key);
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = key << TARGET_BITS | target;
+        }
+
+        /** The target of {@code key}, or -1. */
+        int find(long key) {
+            long entry;
+            for (int slot = slot(key); (entry = slots[slot]) != 0; slot = (slot + 1) & mask) {
+                if (entry >>> TARGET_BITS == key) {
+                    return (int) (entry & TARGET_MASK);
+                }
+            }
+            return -1;
+        }
+
+        private int slot(long key) {
+            long mixed = key * 0x9E3779B97F4A7C15L;
+            return (int) (mixed >>> 32) & mask;
+        }
     }
 
     /** The goto function of the automaton, as built: per state, its sorted labels, targets and own patterns. */
