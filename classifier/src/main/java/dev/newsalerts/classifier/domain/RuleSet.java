@@ -209,16 +209,16 @@ public final class RuleSet {
                 hits.ringWord[slot] = words;
                 state = automaton.next(state, folded);
                 if (TermAutomaton.hasEndings(state)) {
-                    int[] ending = automaton.endingPatterns(state);
-                    int firstPendingPattern = automaton.firstReportedLast(state);
-                    for (int e = 0; e < ending.length; e++) {
-                        int pattern = ending[e];
-                        int start = position - patterns.length[pattern] + 1;
+                    int[] endings = automaton.endings;
+                    int markedFrom = automaton.markedFrom(state);
+                    for (int e = automaton.endingsFrom(state), to = automaton.endingsTo(state); e < to; e += 2) {
+                        int pattern = endings[e];
+                        int start = position - endings[e + 1] + 1;
                         if (patterns.startBoundary[pattern] && start > 0
                                 && TextFolding.charClass(hits.ringChar[(start - 1) & mask]) == TextFolding.WORD) {
                             continue;
                         }
-                        if (e >= firstPendingPattern && firstPending < 0) {
+                        if (e >= markedFrom && firstPending < 0) {
                             firstPending = hits.occurrenceCount;
                         }
                         hits.addOccurrence(pattern, field, hits.ringOrigin[start & mask], i + length, hits.ringWord[start & mask]);

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  *
  * <p>A state is an int that carries two flags in its low bits, "has transitions" and "has
  * patterns ending here", so that the scan can skip a lookup, or learn that nothing ends here,
- * without reading memory. The root's transitions are a table by char; the others two
+ * without reading memory. The patterns ending at each state are listed in one flat array, each
+ * with its length, so that reporting them reads one or two cache lines. The root's transitions are a table by char; the others two
  * open-addressing hash tables whose slots hold key and target in one long: one for chars below
  * U+3000 (Latin and other spaced scripts), one for the rest (CJK), so that a story in one script
  * reads only the part of the automaton for that script, which then fits a smaller cache. Each state lists the
@@ -31,10 +32,14 @@ final class TermAutomaton {
     private static final int TARGET_BITS = 24;
     private static final long TARGET_MASK = (1L << TARGET_BITS) - 1;
 
-    /** By state index (a state without its flags): the failure state, the ending patterns, where the marked ones start. */
+    /** By state index (a state without its flags): the failure state. */
     private final int[] failure;
-    private final int[][] endingPatterns;
-    private final int[] firstReportedLast;
+    /**
+     * By state index i: its ending patterns are the pairs (pattern, length) in {@link #endings} from
+     * endingIndex[2 * i] up to endingIndex[2 * i + 2], the ones marked to be reported last from endingIndex[2 * i + 1].
+     */
+    private final int[] endingIndex;
+    final int[] endings;
     /** The root's transitions by char (0: stay at the root): every failure chain ends there, so it must be quick. */
     private final int[] rootTransitions = new int[0x10000];
     /** The other transitions, by the script of their char. */
@@ -42,7 +47,7 @@ final class TermAutomaton {
     private final TransitionTable wide;
     private static final char FIRST_WIDE = '\u3000';
 
-    private TermAutomaton(Trie trie, int[] failureIndex, int[][] endingPatterns, int[] firstReportedLast) {
+    private TermAutomaton(Trie trie, int[] failureIndex, int[][] endingPatterns, int[] firstReportedLast, int[] patternLengths) {
         int states = trie.labels.length;
         if (states > 1 << (TARGET_BITS - FLAG_BITS)) {
             throw new IllegalArgumentException("too many terms: the automaton would have " + states + " states");
@@ -56,8 +61,22 @@ final class TermAutomaton {
         for (int index = 1; index < states; index++) {
             failure[index] = state[failureIndex[index]];
         }
-        this.endingPatterns = endingPatterns;
-        this.firstReportedLast = firstReportedLast;
+        this.endingIndex = new int[2 * states + 1];
+        int pairs = 0;
+        for (int[] ending : endingPatterns) {
+            pairs += ending.length;
+        }
+        this.endings = new int[2 * pairs];
+        int at = 0;
+        for (int index = 0; index < states; index++) {
+            endingIndex[2 * index] = at;
+            endingIndex[2 * index + 1] = at + 2 * firstReportedLast[index];
+            for (int pattern : endingPatterns[index]) {
+                endings[at++] = pattern;
+                endings[at++] = patternLengths[pattern];
+            }
+        }
+        endingIndex[2 * states] = at;
         for (int i = 0; i < trie.labels[0].length; i++) {
             rootTransitions[trie.labels[0][i]] = state[trie.targets[0][i]];
         }
@@ -83,7 +102,7 @@ final class TermAutomaton {
     }
 
     /**
-     * @param patterns folded, non-empty; the index of each is what {@link #endingPatterns} reports
+     * @param patterns folded, non-empty; the index of each is what {@link #endings} reports
      * @param reportLast per pattern, whether to list it after the unmarked ones of the same state
      */
     static TermAutomaton build(List<String> patterns, boolean[] reportLast) {
@@ -109,7 +128,8 @@ final class TermAutomaton {
         }
         int[] firstReportedLast = new int[states];
         putMarkedLast(ending, reportLast, firstReportedLast);
-        return new TermAutomaton(trie, failure, ending, firstReportedLast);
+        int[] lengths = patterns.stream().mapToInt(String::length).toArray();
+        return new TermAutomaton(trie, failure, ending, firstReportedLast, lengths);
     }
 
     /** Stable partition of each state's ending patterns, unmarked first; states that share a list keep sharing it. */
@@ -157,18 +177,19 @@ final class TermAutomaton {
         return (state & HAS_ENDINGS) != 0;
     }
 
-    /** Indexes of the patterns that end at {@code state}: longest first, the unmarked ones before the marked ones. */
-    int[] endingPatterns(int state) {
-        return endingPatterns[state >>> FLAG_BITS];
+    /** Where the (pattern, length) pairs of the patterns ending at {@code state} start in {@link #endings}: longest first. */
+    int endingsFrom(int state) {
+        return endingIndex[2 * (state >>> FLAG_BITS)];
     }
 
-    /** The position in {@link #endingPatterns} of the first pattern marked to be reported last (its length if none). */
-    int firstReportedLast(int state) {
-        return firstReportedLast[state >>> FLAG_BITS];
+    /** Where the patterns marked to be reported last start among those of {@code state} (their end if none). */
+    int markedFrom(int state) {
+        return endingIndex[2 * (state >>> FLAG_BITS) + 1];
     }
 
-    int stateCount() {
-        return failure.length;
+    /** Where the pairs of {@code state} end in {@link #endings}. */
+    int endingsTo(int state) {
+        return endingIndex[2 * (state >>> FLAG_BITS) + 2];
     }
 
     private static int[] concat(int[] a, int[] b) {
