@@ -7,8 +7,9 @@ import java.util.Arrays;
  * story after story, so classifying allocates nothing but the matches.
  *
  * <p>The scan records each occurrence of a pattern once; it then becomes a term hit for every rule
- * slot the pattern feeds ({@link RuleFeeds}), chained per rule. A hit touches one record of its
- * rule and appends to one array, so that it costs as few cache lines as possible.
+ * slot the pattern feeds ({@link RuleFeeds}), chained per rule, or for its shared group, chained
+ * per group. A hit touches one record of its rule (or group) and appends to one array, so that it
+ * costs as few cache lines as possible.
  */
 final class Hits {
 
@@ -25,7 +26,10 @@ final class Hits {
     int[] ringOrigin = new int[64];
     int[] ringWord = new int[64];
 
-    /** Term hits, HIT_INTS ints each: the term, its occurrence, its slot in the rule, and the rule's next hit (-1: none). */
+    /**
+     * Term hits, HIT_INTS ints each: the term, its occurrence, its slot in the rule (-1 for a shared
+     * group's hit), and the next hit of the same rule or shared group (-1: none).
+     */
     private static final int HIT_INTS = 4;
     private int hitCount;
     private int[] hitLog = new int[64 * HIT_INTS];
@@ -40,13 +44,18 @@ final class Hits {
     /** The rules that reached the fewest positive groups they need. */
     int[] candidateRules = new int[16];
     int candidateRuleCount;
+    /** Per shared group ({@link RuleFeeds}), two ints: a bit per field in which it was found, and its first hit plus one. */
+    private int[] groupState = new int[0];
+    private int[] touchedGroups = new int[16];
+    private int touchedGroupCount;
 
     /** Per positive group of the rule being evaluated: found in the story, found in the current window. */
     boolean[] found = new boolean[0];
     boolean[] windowFound = new boolean[0];
     private int[] order = new int[64];
+    private int[] orderSlot = new int[64];
 
-    void prepare(int rules, int longestTerm, int mostPositiveGroups) {
+    void prepare(int rules, int groups, int longestTerm, int mostPositiveGroups) {
         occurrenceCount = 0;
         hitCount = 0;
         if (found.length < mostPositiveGroups) {
@@ -55,6 +64,9 @@ final class Hits {
         }
         if (ruleState.length < rules * 2) {
             ruleState = new long[rules * 2];
+        }
+        if (groupState.length < groups * 2) {
+            groupState = new int[groups * 2];
         }
         int ring = Integer.highestOneBit(Math.max(longestTerm + 1, 2) * 2);
         if (ringChar.length < ring) {
@@ -89,28 +101,66 @@ final class Hits {
      * text order.
      */
     void addTermHit(int rule, int term, int occurrence, int feed) {
+        markSlot(rule, feed);
+        if (!RuleFeeds.isNone(feed)) {
+            int at = rule * 2 + 1;
+            long counted = ruleState[at];
+            int first = appendHit(term, occurrence, RuleFeeds.slot(feed), (int) counted - 1);
+            ruleState[at] = counted & 0xFFFF_FFFF_0000_0000L | first + 1;
+        }
+    }
+
+    /**
+     * Records that the slot {@code feed} names of {@code rule} was found: sets its bit, counts it, and
+     * makes the rule a candidate when it reaches the groups it needs.
+     */
+    void markSlot(int rule, int feed) {
         int at = rule * 2;
         long slots = ruleState[at];
-        long counted = ruleState[at + 1];
         if (slots == 0) {
             if (touchedRuleCount == touchedRules.length) {
                 touchedRules = Arrays.copyOf(touchedRules, touchedRuleCount * 2);
             }
             touchedRules[touchedRuleCount++] = rule;
         }
-        int slot = RuleFeeds.slot(feed);
-        long bit = 1L << slot;
+        long bit = 1L << RuleFeeds.slot(feed);
         ruleState[at] = slots | bit;
-        if (RuleFeeds.isNone(feed)) {
+        if ((slots & bit) != 0 || RuleFeeds.isNone(feed)) {
             return;
         }
-        int found = (int) (counted >>> 32);
-        if ((slots & bit) == 0 && ++found == RuleFeeds.needed(feed)) {
+        long counted = ruleState[at + 1] + (1L << 32);
+        ruleState[at + 1] = counted;
+        if ((int) (counted >>> 32) == RuleFeeds.needed(feed)) {
             if (candidateRuleCount == candidateRules.length) {
                 candidateRules = Arrays.copyOf(candidateRules, candidateRuleCount * 2);
             }
             candidateRules[candidateRuleCount++] = rule;
         }
+    }
+
+    /**
+     * Records that {@code term} of the shared {@code group} was found at {@code occurrence}, last to
+     * first like {@link #addTermHit}.
+     *
+     * @return the bit of the occurrence's field if the group had not been found in that field yet, else 0
+     */
+    int addSharedGroupHit(int group, int term, int occurrence) {
+        int at = group * 2;
+        int fields = groupState[at];
+        if (fields == 0) {
+            if (touchedGroupCount == touchedGroups.length) {
+                touchedGroups = Arrays.copyOf(touchedGroups, touchedGroupCount * 2);
+            }
+            touchedGroups[touchedGroupCount++] = group;
+        }
+        int fieldBit = 1 << occurrenceField[occurrence];
+        groupState[at] = fields | fieldBit;
+        groupState[at + 1] = appendHit(term, occurrence, -1, groupState[at + 1] - 1) + 1;
+        return (fields & fieldBit) == 0 ? fieldBit : 0;
+    }
+
+    /** @return the index of the new hit */
+    private int appendHit(int term, int occurrence, int slot, int next) {
         int log = hitCount * HIT_INTS;
         if (log == hitLog.length) {
             hitLog = Arrays.copyOf(hitLog, log * 2);
@@ -118,8 +168,8 @@ final class Hits {
         hitLog[log] = term;
         hitLog[log + 1] = occurrence;
         hitLog[log + 2] = slot;
-        hitLog[log + 3] = (int) counted - 1;
-        ruleState[at + 1] = (long) found << 32 | ++hitCount;
+        hitLog[log + 3] = next;
+        return hitCount++;
     }
 
     int hitCount() {
@@ -131,12 +181,17 @@ final class Hits {
         return ruleState[rule * 2];
     }
 
-    /** The first hit of {@code rule} in text order, or -1. */
+    /** The first hit of {@code rule} in text order, or -1; hits of its shared groups are not in this chain. */
     int firstHit(int rule) {
         return (int) ruleState[rule * 2 + 1] - 1;
     }
 
-    /** The hit of the same rule after {@code hit}, or -1. */
+    /** The first hit of the shared {@code group} in text order, or -1. */
+    int firstSharedGroupHit(int group) {
+        return groupState[group * 2 + 1] - 1;
+    }
+
+    /** The hit of the same rule or shared group after {@code hit}, or -1. */
     int nextHit(int hit) {
         return hitLog[hit * HIT_INTS + 3];
     }
@@ -169,15 +224,26 @@ final class Hits {
         return occurrenceWord[occurrence(hit)];
     }
 
-    /** A scratch array of at least {@code length} ints, for ordering hits. */
+    /** A scratch array of at least {@code length} ints, for ordering hits; {@link #orderSlot} grows with it. */
     int[] order(int length) {
-        if (order.length < length) {
-            order = new int[Math.max(length, order.length * 2)];
-        }
+        ensureOrder(length);
         return order;
     }
 
-    /** Forgets the rules of the last story (occurrences and hits are overwritten by the next). */
+    /** A scratch array of at least {@code length} ints, for the slot of each hit in {@link #order}. */
+    int[] orderSlot(int length) {
+        ensureOrder(length);
+        return orderSlot;
+    }
+
+    private void ensureOrder(int length) {
+        if (order.length < length) {
+            order = new int[Math.max(length, order.length * 2)];
+            orderSlot = new int[order.length];
+        }
+    }
+
+    /** Forgets the rules and groups of the last story (occurrences and hits are overwritten by the next). */
     void reset() {
         for (int i = 0; i < touchedRuleCount; i++) {
             int at = touchedRules[i] * 2;
@@ -186,5 +252,11 @@ final class Hits {
         }
         touchedRuleCount = 0;
         candidateRuleCount = 0;
+        for (int i = 0; i < touchedGroupCount; i++) {
+            int at = touchedGroups[i] * 2;
+            groupState[at] = 0;
+            groupState[at + 1] = 0;
+        }
+        touchedGroupCount = 0;
     }
 }

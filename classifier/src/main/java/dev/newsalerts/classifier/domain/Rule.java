@@ -71,7 +71,7 @@ final class Rule {
      *
      * @param index this rule's index in its rule set, by which {@code hits} knows it
      */
-    RuleMatch evaluate(int index, Hits hits, String[] termText, String[] groupNames) {
+    RuleMatch evaluate(int index, Hits hits, boolean[] sharedGroup, String[] termText, String[] groupNames) {
         long slots = hits.slotsFound(index);
         if ((slots & noneSlots) != 0) {
             return null;
@@ -80,7 +80,13 @@ final class Rule {
         for (int p = 0; p < positive.length; p++) {
             found[p] = (slots >>> p & 1) != 0;
         }
-        if (!holds(found) || (nearChars > 0 || nearWords > 0) && !holdsNearby(index, hits)) {
+        if (!holds(found)) {
+            return null;
+        }
+        int count = collectHits(index, hits, sharedGroup);
+        int[] order = hits.order(count);
+        int[] slotOf = hits.orderSlot(count);
+        if ((nearChars > 0 || nearWords > 0) && !holdsNearby(hits, order, slotOf, count)) {
             return null;
         }
         double weight = 0;
@@ -91,27 +97,55 @@ final class Rule {
         if (score < minScore) {
             return null;
         }
-        int[] order = hits.order(hits.hitCount());
-        int count = 0;
-        for (int hit = hits.firstHit(index); hit >= 0; hit = hits.nextHit(hit)) {
-            // insertion by (field, start, end, slot), stable: the chain is already nearly in that order
-            int at = count++;
-            while (at > 0 && reportedAfter(hits, order[at - 1], hit)) {
-                order[at] = order[at - 1];
-                at--;
-            }
-            order[at] = hit;
-        }
         MatchedTerm[] terms = new MatchedTerm[count];
         for (int i = 0; i < count; i++) {
             int hit = order[i];
-            terms[i] = new MatchedTerm(termText[hits.term(hit)], groupNames[positive[hits.slot(hit)]], FIELDS[hits.field(hit)],
+            terms[i] = new MatchedTerm(termText[hits.term(hit)], groupNames[positive[slotOf[i]]], FIELDS[hits.field(hit)],
                     hits.start(hit), hits.end(hit));
         }
         return new RuleMatch(id, title, score, List.of(terms));
     }
 
-    private static boolean reportedAfter(Hits hits, int a, int b) {
+    /**
+     * Puts this rule's hits in the fields it looks at, its own chain and those of its shared positive
+     * groups, into {@link Hits#order} and their slots into {@link Hits#orderSlot}, sorted by (field,
+     * start, end, slot), stably: ties keep chain order.
+     *
+     * @return how many
+     */
+    private int collectHits(int index, Hits hits, boolean[] sharedGroup) {
+        int[] order = hits.order(hits.hitCount());
+        int[] slotOf = hits.orderSlot(hits.hitCount());
+        int count = 0;
+        for (int hit = hits.firstHit(index); hit >= 0; hit = hits.nextHit(hit)) {
+            count = insertInOrder(hits, order, slotOf, count, hit, hits.slot(hit));
+        }
+        for (int p = 0; p < positive.length; p++) {
+            if (sharedGroup[positive[p]]) {
+                for (int hit = hits.firstSharedGroupHit(positive[p]); hit >= 0; hit = hits.nextHit(hit)) {
+                    if ((fieldBits & 1 << hits.field(hit)) != 0) {
+                        count = insertInOrder(hits, order, slotOf, count, hit, p);
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Insertion sort step: chains come nearly in order. @return the new count */
+    private static int insertInOrder(Hits hits, int[] order, int[] slotOf, int count, int hit, int slot) {
+        int at = count;
+        while (at > 0 && reportedAfter(hits, order[at - 1], slotOf[at - 1], hit, slot)) {
+            order[at] = order[at - 1];
+            slotOf[at] = slotOf[at - 1];
+            at--;
+        }
+        order[at] = hit;
+        slotOf[at] = slot;
+        return count + 1;
+    }
+
+    private static boolean reportedAfter(Hits hits, int a, int slotA, int b, int slotB) {
         if (hits.field(a) != hits.field(b)) {
             return hits.field(a) > hits.field(b);
         }
@@ -121,7 +155,7 @@ final class Rule {
         if (hits.end(a) != hits.end(b)) {
             return hits.end(a) > hits.end(b);
         }
-        return hits.slot(a) > hits.slot(b);
+        return slotA > slotB;
     }
 
     private boolean holds(boolean[] found) {
@@ -141,41 +175,38 @@ final class Rule {
         return anyFound && atLeast >= atLeastCount;
     }
 
-    /** Whether the conditions hold within one window of {@code near} size, in one field. */
-    private boolean holdsNearby(int index, Hits hits) {
-        int[] order = hits.order(hits.hitCount());
-        int count = 0;
-        for (int hit = hits.firstHit(index); hit >= 0; hit = hits.nextHit(hit)) {
-            // insertion by (field, start): few hits per rule
-            int at = count++;
-            while (at > 0 && before(hits, hit, order[at - 1])) {
-                order[at] = order[at - 1];
-                at--;
-            }
-            order[at] = hit;
-        }
+    /**
+     * Whether the conditions hold within one window of {@code near} size in one field: a window
+     * starts at a hit and holds the hits that start after it and end within the size (in chars), or
+     * start fewer than the size words after it.
+     */
+    private boolean holdsNearby(Hits hits, int[] order, int[] slotOf, int count) {
         boolean[] found = hits.windowFound;
         for (int first = 0; first < count; first++) {
             Arrays.fill(found, 0, positive.length, false);
             int a = order[first];
             for (int next = first; next < count; next++) {
                 int b = order[next];
-                boolean tooFar = hits.field(b) != hits.field(a) || (nearChars > 0 ? hits.end(b) - hits.start(a) > nearChars
-                        : hits.word(b) - hits.word(a) >= nearWords);
-                if (tooFar) {
+                if (hits.field(b) != hits.field(a)) {
                     break;
                 }
-                found[hits.slot(b)] = true;
+                if (nearChars > 0) {
+                    if (hits.start(b) - hits.start(a) >= nearChars) {
+                        break; // it and all after it end too far
+                    }
+                    if (hits.end(b) - hits.start(a) > nearChars) {
+                        continue; // a long term: a shorter one after it may still fit
+                    }
+                } else if (hits.word(b) - hits.word(a) >= nearWords) {
+                    break;
+                }
+                found[slotOf[next]] = true;
                 if (holds(found)) {
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    private static boolean before(Hits hits, int a, int b) {
-        return hits.field(a) != hits.field(b) ? hits.field(a) < hits.field(b) : hits.start(a) < hits.start(b);
     }
 
     private int[] positions(int[] groups) {

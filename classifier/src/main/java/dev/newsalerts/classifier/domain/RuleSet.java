@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
 
 /**
  * An immutable, compiled rule file. Classifying a story scans its title and summary once with one
- * Aho-Corasick automaton over all terms of all rules (folding the text on the fly), counts the
- * hits per group and field, and evaluates only the rules one of whose groups was hit.
+ * Aho-Corasick automaton over all terms of all rules (folding the text on the fly), turns each
+ * occurrence into hits of the rules (or shared groups) its terms count for ({@link RuleFeeds}),
+ * and evaluates only the rules that found as many groups as they need.
  */
 public final class RuleSet {
 
@@ -104,7 +105,11 @@ public final class RuleSet {
             }
             rules.add(RuleCompiler.compile(spec, groupIds, where));
         }
-        return new RuleSet(versionOf(yaml), rules, List.copyOf(groupIds.keySet()), terms);
+        try {
+            return new RuleSet(versionOf(yaml), rules, List.copyOf(groupIds.keySet()), terms);
+        } catch (RuleFileException e) {
+            throw new RuleFileException(origin + ": " + e.getMessage());
+        }
     }
 
     public String version() {
@@ -118,7 +123,7 @@ public final class RuleSet {
     /** The rules a story's title and summary (plain text) fire, each with the terms that made it fire. */
     public List<RuleMatch> classify(String title, String summary) {
         Hits hits = SCRATCH.get();
-        hits.prepare(rules.length, longestTerm, mostPositiveGroups);
+        hits.prepare(rules.length, groupNames.length, longestTerm, mostPositiveGroups);
         try {
             scan(title, Field.TITLE.ordinal(), hits);
             scan(summary, Field.SUMMARY.ordinal(), hits);
@@ -129,7 +134,7 @@ public final class RuleSet {
             Arrays.sort(hits.candidateRules, 0, hits.candidateRuleCount); // report in rule-file order
             List<RuleMatch> matches = null;
             for (int c = 0; c < hits.candidateRuleCount; c++) {
-                RuleMatch match = rules[hits.candidateRules[c]].evaluate(hits.candidateRules[c], hits, termText, groupNames);
+                RuleMatch match = rules[hits.candidateRules[c]].evaluate(hits.candidateRules[c], hits, feeds.shared, termText, groupNames);
                 if (match != null) {
                     if (matches == null) {
                         matches = new ArrayList<>(2);
@@ -156,8 +161,23 @@ public final class RuleSet {
             for (int f = feeds.start[pattern + 1] - 1, first = feeds.start[pattern]; f >= first; f--) {
                 int at = f * RuleFeeds.FEED_INTS;
                 int packed = feed[at + 2];
-                if (RuleFeeds.looksAt(packed, fieldBit)) {
+                if (RuleFeeds.isShared(packed)) {
+                    addSharedGroupHit(hits, feed[at], feed[at + 1], o);
+                } else if (RuleFeeds.looksAt(packed, fieldBit)) {
                     hits.addTermHit(feed[at], feed[at + 1], o, packed);
+                }
+            }
+        }
+    }
+
+    /** A hit of a shared group: the first in a field counts the group for each of its rules that looks at that field. */
+    private void addSharedGroupHit(Hits hits, int group, int term, int occurrence) {
+        int newField = hits.addSharedGroupHit(group, term, occurrence);
+        if (newField != 0) {
+            for (int i = feeds.sharedStart[group], end = feeds.sharedStart[group + 1]; i < end; i++) {
+                int packed = feeds.sharedRules[2 * i + 1];
+                if (RuleFeeds.looksAt(packed, newField)) {
+                    hits.markSlot(feeds.sharedRules[2 * i], packed);
                 }
             }
         }

@@ -50,7 +50,8 @@ final class TermAutomaton {
     private TermAutomaton(Trie trie, int[] failureIndex, int[][] endingPatterns, int[] firstReportedLast, int[] patternLengths) {
         int states = trie.labels.length;
         if (states > 1 << (TARGET_BITS - FLAG_BITS)) {
-            throw new IllegalArgumentException("too many terms: the automaton would have " + states + " states");
+            throw new RuleFileException("the terms are too many: together they need " + states
+                    + " automaton states, at most " + (1 << (TARGET_BITS - FLAG_BITS)) + " (about that many characters of distinct term text)");
         }
         int[] state = new int[states];
         for (int index = 1; index < states; index++) {

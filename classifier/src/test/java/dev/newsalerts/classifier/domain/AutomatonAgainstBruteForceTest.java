@@ -67,6 +67,7 @@ class AutomatonAgainstBruteForceTest {
                 }
                 groups.add(group);
             }
+            // g1 and g3 named by enough other rules to be shared groups (RuleFeeds), g0 and g2 not
             RuleSet rules = RuleSet.compile(sharedRuleFile(groups).getBytes(StandardCharsets.UTF_8), "shared.yaml");
             for (int story = 0; story < 20; story++) {
                 String title = randomText(random, random.nextInt(25));
@@ -75,6 +76,8 @@ class AutomatonAgainstBruteForceTest {
                 List<RuleMatch> matches = rules.classify(title, summary);
                 List<MatchedTerm> actual = matches.isEmpty() ? List.of() : matches.get(0).terms();
                 assertThat(actual).as("groups %s in '%s' / '%s'", groups, title, summary).isEqualTo(expected);
+                boolean sharedFound = expected.stream().anyMatch(hit -> hit.group().equals("g1") || hit.group().equals("g3"));
+                assertThat(matches).as("the rules naming only g1 and g3").hasSize(sharedFound ? 1 + RuleFeeds.MAX_DIRECT_RULES : expected.isEmpty() ? 0 : 1);
             }
         }
     }
@@ -88,7 +91,11 @@ class AutomatonAgainstBruteForceTest {
             }
             yaml.append("]\n");
         }
-        return yaml.append("rules:\n  - id: r\n    any: [g0, g1, g2, g3]\n").toString();
+        yaml.append("rules:\n  - id: r\n    any: [g0, g1, g2, g3]\n");
+        for (int other = 0; other < RuleFeeds.MAX_DIRECT_RULES; other++) {
+            yaml.append("  - id: other").append(other).append("\n    any: [g1, g3]\n");
+        }
+        return yaml.toString();
     }
 
     private static List<MatchedTerm> naiveInOrder(List<List<String>> groups, String title, String summary) {

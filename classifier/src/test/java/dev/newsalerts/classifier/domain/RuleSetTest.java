@@ -247,4 +247,49 @@ class RuleSetTest {
                 .isInstanceOf(RuleFileException.class)
                 .hasMessage("test.yaml line 68: rule 'wider': names 65 groups; a rule can combine at most 64 (put the terms of several in one group)");
     }
+
+    @Test
+    void aLongTermOutsideTheNearWindowDoesNotHideAShorterOneInside() {
+        RuleSet rules = compile("""
+                groups:
+                  alpha: [alpha]
+                  big: [new york city council]
+                  small: [york]
+                rules:
+                  - id: close
+                    all: [alpha, small]
+                    any: [alpha, big]
+                    near: {chars: 15}
+                """);
+
+        assertThat(rules.classify("alpha, new york city council", "")).hasSize(1);
+        assertThat(rules.classify("alpha, then a new york city council", "")).isEmpty();
+    }
+
+    @Test
+    void aGroupManyRulesShareCountsForEachInTheFieldsItLooksAt() {
+        RuleSet rules = compile("""
+                groups:
+                  cloud: [cloud, AWS]
+                  prices: [prices]
+                  rain: [rain]
+                rules:
+                  - {id: r1, all: [cloud, prices]}
+                  - {id: r2, all: [cloud]}
+                  - {id: r3, all: [cloud], fields: [title]}
+                  - {id: r4, any: [cloud, rain]}
+                  - {id: r5, all: [rain], none: [cloud]}
+                  - {id: r6, atLeast: {count: 2, of: [cloud, prices, rain]}}
+                """);
+
+        assertThat(rules.classify("AWS prices", "cloud again").stream().map(RuleMatch::ruleId))
+                .containsExactly("r1", "r2", "r3", "r4", "r6");
+        assertThat(rules.classify("Prices", "rain over the cloud").stream().map(RuleMatch::ruleId))
+                .containsExactly("r1", "r2", "r4", "r6");
+        assertThat(rules.classify("Rain", "").stream().map(RuleMatch::ruleId)).containsExactly("r4", "r5");
+        RuleMatch r1 = rules.classify("AWS prices", "cloud again").get(0);
+        assertThat(r1.terms()).extracting(MatchedTerm::term).containsExactly("AWS", "prices", "cloud");
+        RuleMatch r3 = rules.classify("AWS prices", "cloud again").get(2);
+        assertThat(r3.terms()).extracting(MatchedTerm::term).containsExactly("AWS");
+    }
 }
