@@ -118,10 +118,7 @@ final class Hits {
         int at = rule * 2;
         long slots = ruleState[at];
         if (slots == 0) {
-            if (touchedRuleCount == touchedRules.length) {
-                touchedRules = Arrays.copyOf(touchedRules, touchedRuleCount * 2);
-            }
-            touchedRules[touchedRuleCount++] = rule;
+            touchedRules = put(touchedRules, touchedRuleCount++, rule);
         }
         long bit = 1L << RuleFeeds.slot(feed);
         ruleState[at] = slots | bit;
@@ -131,10 +128,7 @@ final class Hits {
         long counted = ruleState[at + 1] + (1L << 32);
         ruleState[at + 1] = counted;
         if ((int) (counted >>> 32) == RuleFeeds.needed(feed)) {
-            if (candidateRuleCount == candidateRules.length) {
-                candidateRules = Arrays.copyOf(candidateRules, candidateRuleCount * 2);
-            }
-            candidateRules[candidateRuleCount++] = rule;
+            candidateRules = put(candidateRules, candidateRuleCount++, rule);
         }
     }
 
@@ -148,15 +142,19 @@ final class Hits {
         int at = group * 2;
         int fields = groupState[at];
         if (fields == 0) {
-            if (touchedGroupCount == touchedGroups.length) {
-                touchedGroups = Arrays.copyOf(touchedGroups, touchedGroupCount * 2);
-            }
-            touchedGroups[touchedGroupCount++] = group;
+            touchedGroups = put(touchedGroups, touchedGroupCount++, group);
         }
         int fieldBit = 1 << occurrenceField[occurrence];
         groupState[at] = fields | fieldBit;
         groupState[at + 1] = appendHit(term, occurrence, -1, groupState[at + 1] - 1) + 1;
         return (fields & fieldBit) == 0 ? fieldBit : 0;
+    }
+
+    /** Sets {@code array[at]}, growing the array first when {@code at} is its length. @return the array, maybe a new one */
+    private static int[] put(int[] array, int at, int value) {
+        int[] room = at == array.length ? Arrays.copyOf(array, at * 2) : array;
+        room[at] = value;
+        return room;
     }
 
     /** @return the index of the new hit */
