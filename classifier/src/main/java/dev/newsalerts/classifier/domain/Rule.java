@@ -83,18 +83,18 @@ final class Rule {
         if (!holds(found)) {
             return null;
         }
-        int count = collectHits(index, hits, sharedGroup);
-        int[] order = hits.order(count);
-        int[] slotOf = hits.orderSlot(count);
-        if ((nearChars > 0 || nearWords > 0) && !holdsNearby(hits, order, slotOf, count)) {
-            return null;
-        }
         double weight = 0;
         for (int p = 0; p < positive.length; p++) {
             weight += found[p] ? weights[p] : 0;
         }
         double score = Math.round(weight / totalWeight * 1000) / 1000.0;
         if (score < minScore) {
+            return null;
+        }
+        int count = collectHits(index, hits, sharedGroup);
+        int[] order = hits.order(count);
+        int[] slotOf = hits.orderSlot(count);
+        if ((nearChars > 0 || nearWords > 0) && !holdsNearby(hits, order, slotOf, count)) {
             return null;
         }
         MatchedTerm[] terms = new MatchedTerm[count];

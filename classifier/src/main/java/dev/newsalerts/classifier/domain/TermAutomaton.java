@@ -3,7 +3,6 @@ package dev.newsalerts.classifier.domain;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -15,13 +14,12 @@ import java.util.TreeMap;
  *
  * <p>A state is an int that carries two flags in its low bits, "has transitions" and "has
  * patterns ending here", so that the scan can skip a lookup, or learn that nothing ends here,
- * without reading memory. The patterns ending at each state are listed in one flat array, each
- * with its length, so that reporting them reads one or two cache lines. The root's transitions are a table by char; the others two
+ * without reading memory. The root's transitions are a table by char; the others two
  * open-addressing hash tables whose slots hold key and target in one long: one for chars below
  * U+3000 (Latin and other spaced scripts), one for the rest (CJK), so that a story in one script
- * reads only the part of the automaton for that script, which then fits a smaller cache. Each state lists the
- * patterns that end there (its own and those of its suffix states, longest first), those marked
- * to be reported last after the others.
+ * reads only the part of the automaton for that script, which then fits a smaller cache. The
+ * patterns that end at a state (its own and those of its suffix states, longest first, those
+ * marked to be reported last after the others) lie in one flat array, each with its length.
  */
 final class TermAutomaton {
 
@@ -47,7 +45,7 @@ final class TermAutomaton {
     private final TransitionTable wide;
     private static final char FIRST_WIDE = '\u3000';
 
-    private TermAutomaton(Trie trie, int[] failureIndex, int[][] endingPatterns, int[] firstReportedLast, int[] patternLengths) {
+    private TermAutomaton(Trie trie, int[] failureIndex, int[][] endingPatterns, boolean[] reportLast, int[] patternLengths) {
         int states = trie.labels.length;
         if (states > 1 << (TARGET_BITS - FLAG_BITS)) {
             throw new RuleFileException("the terms are too many: together they need " + states
@@ -71,10 +69,16 @@ final class TermAutomaton {
         int at = 0;
         for (int index = 0; index < states; index++) {
             endingIndex[2 * index] = at;
-            endingIndex[2 * index + 1] = at + 2 * firstReportedLast[index];
-            for (int pattern : endingPatterns[index]) {
-                endings[at++] = pattern;
-                endings[at++] = patternLengths[pattern];
+            for (boolean last : new boolean[] {false, true}) { // a stable partition: unmarked first
+                if (last) {
+                    endingIndex[2 * index + 1] = at;
+                }
+                for (int pattern : endingPatterns[index]) {
+                    if (reportLast[pattern] == last) {
+                        endings[at++] = pattern;
+                        endings[at++] = patternLengths[pattern];
+                    }
+                }
             }
         }
         endingIndex[2 * states] = at;
@@ -127,35 +131,8 @@ final class TermAutomaton {
                 queue.add(child);
             }
         }
-        int[] firstReportedLast = new int[states];
-        putMarkedLast(ending, reportLast, firstReportedLast);
         int[] lengths = patterns.stream().mapToInt(String::length).toArray();
-        return new TermAutomaton(trie, failure, ending, firstReportedLast, lengths);
-    }
-
-    /** Stable partition of each state's ending patterns, unmarked first; states that share a list keep sharing it. */
-    private static void putMarkedLast(int[][] endingPatterns, boolean[] marked, int[] firstReportedLast) {
-        IdentityHashMap<int[], int[]> partitioned = new IdentityHashMap<>();
-        for (int index = 0; index < endingPatterns.length; index++) {
-            int[] sorted = partitioned.computeIfAbsent(endingPatterns[index], list -> {
-                int[] result = new int[list.length];
-                int at = 0;
-                for (int pass = 0; pass < 2; pass++) {
-                    for (int pattern : list) {
-                        if (marked[pattern] == (pass == 1)) {
-                            result[at++] = pattern;
-                        }
-                    }
-                }
-                return result;
-            });
-            endingPatterns[index] = sorted;
-            int first = 0;
-            while (first < sorted.length && !marked[sorted[first]]) {
-                first++;
-            }
-            firstReportedLast[index] = first;
-        }
+        return new TermAutomaton(trie, failure, ending, reportLast, lengths);
     }
 
     /** The state after reading {@code c} in {@code state}. */
