@@ -2,7 +2,7 @@ package dev.newsalerts.notifier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsalerts.notifier.messaging.Topics;
+import dev.newsalerts.kafka.Topics;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.io.IOException;
 import java.io.UncheckedIOException;

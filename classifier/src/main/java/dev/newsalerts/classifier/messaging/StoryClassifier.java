@@ -10,8 +10,8 @@ import dev.newsalerts.classifier.domain.AlertIds;
 import dev.newsalerts.classifier.domain.RuleMatch;
 import dev.newsalerts.classifier.domain.RuleSet;
 import dev.newsalerts.classifier.domain.StoryText;
-import dev.newsalerts.topics.AcknowledgedSend;
-import dev.newsalerts.topics.KafkaTraceContext;
+import dev.newsalerts.kafka.AcknowledgedSend;
+import dev.newsalerts.kafka.KafkaTraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.OpenTelemetry;
@@ -48,7 +48,7 @@ public class StoryClassifier {
     private final Timer classification;
 
     public StoryClassifier(Rules rules, ObjectMapper mapper, ClassifierConfig config,
-            @Channel(Topics.ALERTS_CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+            @Channel(Channels.ALERTS) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
             Emitter<Record<String, Alert>> alerts, MeterRegistry registry, OpenTelemetry openTelemetry) {
         this.rules = rules;
         this.mapper = mapper;
@@ -61,7 +61,7 @@ public class StoryClassifier {
     }
 
     /** Takes the whole record, so the alert can carry on the story's trace from its headers. */
-    @Incoming(Topics.STORIES_CHANNEL)
+    @Incoming(Channels.STORIES)
     public CompletionStage<Void> classify(ConsumerRecord<String, String> record) {
         JsonNode story = parse(record.value());
         StoryText text = mapper.convertValue(story, StoryText.class);

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * <ul>
  * <li>the keys of its {@code application.properties} (profiles stripped);</li>
  * <li>the keys of the {@code @ConfigMapping} interfaces of this project in its jars (its own and
- * the libraries it uses, such as kafka-topics);</li>
+ * the libraries it uses, such as kafka-support);</li>
  * <li>the keys each Quarkus extension it holds documents (its
  * {@code META-INF/quarkus-config-doc/quarkus-config-model.json}), with their phase: a key fixed at
  * build time is refused, since setting it on a container does nothing;</li>

@@ -14,7 +14,7 @@ class ServiceConfigKeysTest {
         assertThat(notifier.problemWith("KAFKA_BOOTSTRAP_SERVERS")).as("application.properties, kafka client").isEmpty();
         assertThat(notifier.problemWith("NOTIFIER_DELIVERY_RETRY_SCHEDULE")).as("nested @ConfigMapping group").isEmpty();
         assertThat(notifier.problemWith("NOTIFIER_SUBSCRIPTIONS_INBOX_TARGET")).as("@ConfigMapping map key").isEmpty();
-        assertThat(notifier.problemWith("TOPICS_REPLICATION_FACTOR")).as("mapping of the kafka-topics library").isEmpty();
+        assertThat(notifier.problemWith("TOPICS_REPLICATION_FACTOR")).as("mapping of the kafka-support library").isEmpty();
         assertThat(notifier.problemWith("QUARKUS_MAILER_HOST")).as("Quarkus extension").isEmpty();
         assertThat(notifier.problemWith("QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL")).as("Quarkus map key, quoted").isEmpty();
         assertThat(notifier.problemWith("KAFKA_SECURITY_PROTOCOL")).as("Kafka client setting").isEmpty();

@@ -1,8 +1,11 @@
 package dev.newsalerts.poller.client;
 
+import dev.newsalerts.httpapi.RetryAfter;
 import dev.newsalerts.netguard.AddressGuard;
 import dev.newsalerts.netguard.AddressRefusedException;
 import dev.newsalerts.poller.config.PollerConfig;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.ConnectException;
@@ -10,8 +13,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.Context;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.UnresolvedAddressException;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -170,11 +170,11 @@ public class FeedFetcher {
     private FetchException statusError(HttpResponse<?> response) {
         int status = response.statusCode();
         if (status == 429 || status == 503) {
-            Optional<Instant> retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
-                    clock.instant());
-            if (retryAfter.isPresent()) {
-                return new FetchException("HTTP status " + status + ", asked to retry after " + retryAfter.get(),
-                        retryAfter.get());
+            Instant now = clock.instant();
+            Duration wait = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), now);
+            if (wait != null) {
+                Instant retryAfter = now.plus(wait);
+                return new FetchException("HTTP status " + status + ", asked to retry after " + retryAfter, retryAfter);
             }
         }
         return new FetchException("http_status", "HTTP status " + status);

@@ -1,6 +1,8 @@
 package dev.newsalerts.poller.domain;
 
 import com.rometools.rome.feed.synd.SyndFeed;
+import dev.newsalerts.kafka.ChannelTopics;
+import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.poller.client.FeedFetcher;
 import dev.newsalerts.poller.client.FetchException;
 import dev.newsalerts.poller.client.FetchResult;
@@ -8,10 +10,8 @@ import dev.newsalerts.poller.config.PollerConfig;
 import dev.newsalerts.poller.messaging.FeedLeases;
 import dev.newsalerts.poller.messaging.FeedStateStore;
 import dev.newsalerts.poller.messaging.StoryPublisher;
-import dev.newsalerts.poller.messaging.Topics;
 import dev.newsalerts.poller.websub.HubLinks;
 import dev.newsalerts.poller.websub.WebSubSubscriptions;
-import dev.newsalerts.topics.ChannelTopics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;

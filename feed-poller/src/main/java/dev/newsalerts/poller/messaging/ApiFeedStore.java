@@ -2,9 +2,10 @@ package dev.newsalerts.poller.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsalerts.kafka.ChannelTopics;
+import dev.newsalerts.kafka.TopicFollower;
+import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.poller.domain.FeedSource;
-import dev.newsalerts.topics.ChannelTopics;
-import dev.newsalerts.topics.TopicFollower;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -42,7 +43,7 @@ public class ApiFeedStore {
     private final ObjectMapper mapper;
     private TopicFollower follower;
 
-    public ApiFeedStore(@Channel(Topics.FEEDS_CHANNEL) Emitter<Record<String, String>> emitter, ChannelTopics kafka,
+    public ApiFeedStore(@Channel(Channels.FEEDS) Emitter<Record<String, String>> emitter, ChannelTopics kafka,
             ObjectMapper mapper) {
         this.emitter = emitter;
         this.kafka = kafka;

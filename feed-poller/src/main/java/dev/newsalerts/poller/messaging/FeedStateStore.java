@@ -2,9 +2,10 @@ package dev.newsalerts.poller.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsalerts.kafka.ChannelTopics;
+import dev.newsalerts.kafka.TopicFollower;
+import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.poller.domain.FeedState;
-import dev.newsalerts.topics.ChannelTopics;
-import dev.newsalerts.topics.TopicFollower;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -51,7 +52,7 @@ public class FeedStateStore {
     private final ObjectMapper mapper;
     private TopicFollower follower;
 
-    public FeedStateStore(@Channel(Topics.FEED_STATE_CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+    public FeedStateStore(@Channel(Channels.FEED_STATE) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
             Emitter<Record<String, FeedState>> emitter, ChannelTopics kafka, ObjectMapper mapper) {
         this.emitter = emitter;
         this.kafka = kafka;

@@ -1,7 +1,7 @@
 package dev.newsalerts.poller.messaging;
 
+import dev.newsalerts.kafka.AcknowledgedSend;
 import dev.newsalerts.poller.domain.Story;
-import dev.newsalerts.topics.AcknowledgedSend;
 import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -19,7 +19,7 @@ public class StoryPublisher {
 
     private final Emitter<Record<String, Story>> emitter;
 
-    public StoryPublisher(@Channel(Topics.STORIES_CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+    public StoryPublisher(@Channel(Channels.STORIES) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
             Emitter<Record<String, Story>> emitter) {
         this.emitter = emitter;
     }

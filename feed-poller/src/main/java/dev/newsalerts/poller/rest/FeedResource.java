@@ -1,5 +1,6 @@
 package dev.newsalerts.poller.rest;
 
+import dev.newsalerts.httpapi.TokenRequired;
 import dev.newsalerts.poller.domain.FeedCatalog;
 import dev.newsalerts.poller.domain.FeedPoller;
 import dev.newsalerts.poller.domain.FeedSource;

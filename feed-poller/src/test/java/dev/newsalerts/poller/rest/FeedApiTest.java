@@ -10,13 +10,13 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.localkafka.LocalKafkaTestResource;
 import dev.newsalerts.localkafka.TopicContents;
 import dev.newsalerts.poller.FeedServerResource;
 import dev.newsalerts.poller.domain.FeedCatalog;
 import dev.newsalerts.poller.domain.FeedPoller;
 import dev.newsalerts.poller.domain.PolledFeed;
-import dev.newsalerts.poller.messaging.Topics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;

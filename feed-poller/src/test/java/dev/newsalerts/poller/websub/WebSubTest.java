@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.localkafka.LocalKafkaTestResource;
 import dev.newsalerts.localkafka.TopicContents;
 import dev.newsalerts.poller.FeedServerResource;
 import dev.newsalerts.poller.domain.FeedCatalog;
 import dev.newsalerts.poller.domain.FeedPoller;
 import dev.newsalerts.poller.domain.PolledFeed;
-import dev.newsalerts.poller.messaging.Topics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

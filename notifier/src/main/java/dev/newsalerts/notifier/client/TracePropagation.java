@@ -1,6 +1,6 @@
 package dev.newsalerts.notifier.client;
 
-import dev.newsalerts.topics.KafkaTraceContext;
+import dev.newsalerts.kafka.KafkaTraceContext;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,6 +3,7 @@ package dev.newsalerts.notifier.client;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookSigningException;
+import dev.newsalerts.httpapi.RetryAfter;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;

@@ -3,18 +3,19 @@ package dev.newsalerts.notifier.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Alert;
 import dev.newsalerts.notifier.domain.Delivery;
 import dev.newsalerts.notifier.domain.RecentAlerts;
 import dev.newsalerts.notifier.domain.Subscription;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import io.opentelemetry.context.Context;
-import io.smallrye.reactive.messaging.TracingMetadata;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -70,7 +71,7 @@ public class AlertDispatcher {
         this.workers = workers;
     }
 
-    @Incoming(Topics.ALERTS_CHANNEL)
+    @Incoming(Channels.ALERTS)
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> dispatch(Message<String> message) {
         JsonNode raw;

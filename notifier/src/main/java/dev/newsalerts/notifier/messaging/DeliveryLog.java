@@ -1,9 +1,10 @@
 package dev.newsalerts.notifier.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsalerts.kafka.ChannelTopics;
+import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.DeliveryRecord;
-import dev.newsalerts.topics.ChannelTopics;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -55,7 +56,7 @@ public class DeliveryLog {
     /** Per subscription: the first failure since its last success. */
     private final Map<String, Instant> failingSince = new ConcurrentHashMap<>();
 
-    public DeliveryLog(@Channel(Topics.DELIVERY_LOG_CHANNEL) Emitter<Record<String, String>> emitter, ObjectMapper mapper,
+    public DeliveryLog(@Channel(Channels.DELIVERY_LOG) Emitter<Record<String, String>> emitter, ObjectMapper mapper,
             ChannelTopics kafka, NotifierConfig config) {
         this.records = new KafkaTable<>(Topics.DELIVERIES, DeliveryRecord.class, emitter, mapper, ParkedDeliveries.WRITE_TIMEOUT,
                 this::track);

@@ -2,11 +2,12 @@ package dev.newsalerts.notifier.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsalerts.kafka.AcknowledgedSend;
+import dev.newsalerts.kafka.ChannelTopics;
+import dev.newsalerts.kafka.TopicReader;
+import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Delivery;
-import dev.newsalerts.topics.AcknowledgedSend;
-import dev.newsalerts.topics.ChannelTopics;
-import dev.newsalerts.topics.TopicReader;
 import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -50,8 +51,8 @@ public class ParkedDeliveries {
     private final ChannelTopics kafka;
     private final RetryTiers tiers;
 
-    public ParkedDeliveries(@Channel(Topics.DELIVERY_RETRIES_CHANNEL) Emitter<String> retries,
-            @Channel(Topics.DELIVERIES_DLQ_CHANNEL) Emitter<String> deadLetters, ObjectMapper mapper, ChannelTopics kafka,
+    public ParkedDeliveries(@Channel(Channels.DELIVERY_RETRIES) Emitter<String> retries,
+            @Channel(Channels.DELIVERIES_DLQ) Emitter<String> deadLetters, ObjectMapper mapper, ChannelTopics kafka,
             NotifierConfig config) {
         this.retries = retries;
         this.deadLetters = deadLetters;

@@ -2,10 +2,11 @@ package dev.newsalerts.notifier.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsalerts.kafka.ChannelTopics;
+import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.notifier.client.TracePropagation;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Delivery;
-import dev.newsalerts.topics.ChannelTopics;
 import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;

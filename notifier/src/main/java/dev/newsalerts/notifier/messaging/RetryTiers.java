@@ -1,5 +1,6 @@
 package dev.newsalerts.notifier.messaging;
 
+import dev.newsalerts.kafka.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,10 @@
 package dev.newsalerts.notifier.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsalerts.kafka.ChannelTopics;
+import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.notifier.config.DeclaredSubscriptions;
 import dev.newsalerts.notifier.domain.Subscription;
-import dev.newsalerts.topics.ChannelTopics;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -38,7 +39,7 @@ public class SubscriptionStore {
     private final Map<String, Subscription> declared = new ConcurrentHashMap<>();
     private final ChannelTopics kafka;
 
-    public SubscriptionStore(@Channel(Topics.SUBSCRIPTIONS_CHANNEL) Emitter<Record<String, String>> emitter,
+    public SubscriptionStore(@Channel(Channels.SUBSCRIPTIONS) Emitter<Record<String, String>> emitter,
             ObjectMapper mapper, ChannelTopics kafka, DeclaredSubscriptions declaredSubscriptions) {
         this.stored = new KafkaTable<>(Topics.SUBSCRIPTIONS, Subscription.class, emitter, mapper, API_WRITE_TIMEOUT,
                 (id, subscription) -> { });

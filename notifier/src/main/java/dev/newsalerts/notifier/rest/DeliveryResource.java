@@ -1,5 +1,6 @@
 package dev.newsalerts.notifier.rest;
 
+import dev.newsalerts.httpapi.TokenRequired;
 import dev.newsalerts.notifier.domain.Delivery;
 import dev.newsalerts.notifier.domain.DeliveryRecord;
 import dev.newsalerts.notifier.messaging.DeliveryLog;

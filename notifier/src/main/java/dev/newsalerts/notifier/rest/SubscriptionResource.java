@@ -1,5 +1,6 @@
 package dev.newsalerts.notifier.rest;
 
+import dev.newsalerts.httpapi.TokenRequired;
 import dev.newsalerts.notifier.client.SubscriptionTargets;
 import dev.newsalerts.notifier.client.TargetRefusedException;
 import dev.newsalerts.notifier.domain.Channel;

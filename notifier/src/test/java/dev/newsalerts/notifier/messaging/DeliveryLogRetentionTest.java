@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.localkafka.LocalKafkaTestResource;
 import dev.newsalerts.notifier.SmtpServerResource;
 import dev.newsalerts.notifier.WebhookReceiverResource;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.standardwebhooks.Webhook;
+import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.localkafka.LocalKafkaTestResource;
 import dev.newsalerts.localkafka.TopicContents;
 import dev.newsalerts.notifier.SmtpServerResource;

@@ -1,0 +1,130 @@
+package dev.newsalerts.kafka;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Creates, at start-up and before any channel runs, every topic the service's channels name
+ * ({@code mp.messaging.*.*.topic} and {@code *.dead-letter-queue.topic}) that does not exist yet,
+ * with the partitions, replication and compaction of {@link TopicsConfig}. When no broker answers,
+ * the service starts anyway (its REST API works; readiness reports Kafka down) and the topics are
+ * created in the background as soon as one does.
+ */
+@ApplicationScoped
+public class ChannelTopics {
+
+    private static final Duration BROKER_WAIT = Duration.ofSeconds(10);
+    private static final Pattern TOPIC_KEY =
+            Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.(dead-letter-queue\\.)?topic");
+
+    private final Map<String, Object> kafkaConfig;
+    private final TopicsConfig topics;
+    private final Config config;
+
+    public ChannelTopics(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, TopicsConfig topics,
+            Config config) {
+        this.kafkaConfig = kafkaConfig;
+        this.topics = topics;
+        this.config = config;
+    }
+
+    void createChannelTopics(@Observes @Priority(1) StartupEvent event) throws InterruptedException {
+        if (!createMissing(channelTopics())) {
+            Thread retry = new Thread(this::createWhenKafkaAnswers, "create-topics");
+            retry.setDaemon(true);
+            retry.start();
+        }
+    }
+
+    /**
+     * Creates those of the given topics that do not exist yet, like the channels' own.
+     *
+     * @return false when the broker did not answer in time
+     */
+    public boolean createMissing(Set<String> names) throws InterruptedException {
+        Map<String, Object> adminConfig = clientConfig(AdminClientConfig.configNames());
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) BROKER_WAIT.toMillis());
+        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) BROKER_WAIT.toMillis());
+        try (Admin admin = Admin.create(adminConfig)) {
+            for (String name : names) {
+                NewTopic topic = new NewTopic(name, topics.partitions(), topics.replicationFactor());
+                if (topics.compacted().orElse(Set.of()).contains(name)) {
+                    topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                }
+                create(admin, topic);
+            }
+            return true;
+        } catch (KafkaUnreachable e) {
+            Log.warnf("Kafka at %s did not answer within %d s; the topics will be created when it does",
+                    kafkaConfig.get("bootstrap.servers"), BROKER_WAIT.toSeconds());
+            return false;
+        }
+    }
+
+    private void createWhenKafkaAnswers() {
+        try {
+            while (!createMissing(channelTopics())) {
+                Thread.sleep(BROKER_WAIT.toMillis()); // wait between attempts to reach the broker
+            }
+            Log.info("Kafka answered: topics checked");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The application's {@code kafka.*} settings, restricted to those a given Kafka client understands. */
+    public Map<String, Object> clientConfig(Set<String> knownKeys) {
+        Map<String, Object> clientConfig = new HashMap<>(kafkaConfig);
+        clientConfig.keySet().retainAll(knownKeys);
+        return clientConfig;
+    }
+
+    Set<String> channelTopics() {
+        Set<String> names = new TreeSet<>();
+        for (String key : config.getPropertyNames()) {
+            if (TOPIC_KEY.matcher(key).matches()) {
+                names.add(config.getValue(key, String.class));
+            }
+        }
+        return names;
+    }
+
+    private static void create(Admin admin, NewTopic topic) throws InterruptedException {
+        try {
+            admin.createTopics(List.of(topic)).all().get();
+            Log.infof("Created topic %s (%d partitions)", topic.name(), topic.numPartitions());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                throw new KafkaUnreachable();
+            }
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic " + topic.name() + ": " + e.getCause().getMessage(), e);
+            }
+        }
+    }
+
+    private static final class KafkaUnreachable extends RuntimeException {
+        KafkaUnreachable() {
+            super(null, null, false, false);
+        }
+    }
+}
