@@ -84,7 +84,7 @@ public final class LocalRun {
         notifier.put("quarkus.mailer.keep-alive", "false"); // GreenMail sometimes leaves a reused connection silent
         // A local run is for trying things on this machine: webhooks to loopback receivers are fine here.
         notifier.put("notifier.webhook.allowed-networks", "127.0.0.0/8,::1/128");
-        String apiToken = ApiToken.readOrCreate(data.resolve("api-token"));
+        String apiToken = TokenFile.readOrCreate(data.resolve("api-token"));
         notifier.put("notifier.api-token", apiToken);
         config.get(ServiceApp.FEED_POLLER).put("poller.api-token", apiToken);
         // ... and so are feeds served from this machine, such as the demo feed.

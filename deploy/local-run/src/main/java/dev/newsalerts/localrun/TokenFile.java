@@ -8,9 +8,9 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /** The local run's token for the notifier's subscriptions API: made once, kept in a file only its owner reads. */
-final class ApiToken {
+final class TokenFile {
 
-    private ApiToken() {
+    private TokenFile() {
     }
 
     static String readOrCreate(Path file) throws IOException {
