@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -170,11 +171,11 @@ public class FeedFetcher {
     private FetchException statusError(HttpResponse<?> response) {
         int status = response.statusCode();
         if (status == 429 || status == 503) {
-            Instant now = clock.instant();
-            Duration wait = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), now);
-            if (wait != null) {
-                Instant retryAfter = now.plus(wait);
-                return new FetchException("HTTP status " + status + ", asked to retry after " + retryAfter, retryAfter);
+            Optional<Instant> retryAfter = RetryAfter.at(response.headers().firstValue("Retry-After").orElse(null),
+                    clock.instant());
+            if (retryAfter.isPresent()) {
+                return new FetchException("HTTP status " + status + ", asked to retry after " + retryAfter.get(),
+                        retryAfter.get());
             }
         }
         return new FetchException("http_status", "HTTP status " + status);

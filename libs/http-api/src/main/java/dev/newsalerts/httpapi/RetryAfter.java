@@ -5,35 +5,51 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /** Reads an HTTP {@code Retry-After} header: delay seconds or an HTTP-date (RFC 9110 section 10.2.3). */
 public final class RetryAfter {
 
-    /** Longer requests are capped: a receiver cannot park deliveries for weeks. */
-    private static final Duration MAX = Duration.ofHours(24);
-
     private RetryAfter() {
     }
 
-    /** @return the wait asked for, or null when the header is absent or unreadable */
-    public static Duration parse(String header, Instant now) {
+    /** The instant the header names, relative to {@code now}; empty when absent or unreadable. */
+    public static Optional<Instant> at(String header, Instant now) {
         if (header == null || header.isBlank()) {
-            return null;
+            return Optional.empty();
         }
         String value = header.strip();
-        Duration wait;
-        if (value.chars().allMatch(Character::isDigit)) {
-            wait = value.length() > 9 ? MAX : Duration.ofSeconds(Long.parseLong(value));
-        } else {
+        if (isDelaySeconds(value)) {
             try {
-                wait = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            } catch (DateTimeParseException e) {
-                return null;
+                return Optional.of(now.plusSeconds(Long.parseLong(value)));
+            } catch (NumberFormatException e) {
+                return Optional.empty(); // more digits than a long holds
             }
         }
-        if (wait.isNegative()) {
-            return Duration.ZERO;
+        try {
+            return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
-        return wait.compareTo(MAX) > 0 ? MAX : wait;
+    }
+
+    /**
+     * The wait the header asks for from {@code now}: zero for a date in the past, at most {@code max}
+     * (a number too long to read asks for more than any cap).
+     *
+     * @return the wait, or null when the header is absent or unreadable
+     */
+    public static Duration delay(String header, Instant now, Duration max) {
+        if (header != null && isDelaySeconds(header.strip()) && header.strip().length() > 18) {
+            return max;
+        }
+        return at(header, now).map(instant -> Duration.between(now, instant))
+                .map(wait -> wait.isNegative() ? Duration.ZERO : wait)
+                .map(wait -> wait.compareTo(max) > 0 ? max : wait)
+                .orElse(null);
+    }
+
+    private static boolean isDelaySeconds(String value) {
+        return !value.isEmpty() && value.chars().allMatch(Character::isDigit);
     }
 }

@@ -9,24 +9,33 @@ import org.junit.jupiter.api.Test;
 class RetryAfterTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+    /** The notifier's cap: a receiver cannot park deliveries for weeks. */
+    private static final Duration A_DAY = Duration.ofHours(24);
 
     @Test
     void delaySecondsAndHttpDatesAreRead() {
-        assertThat(RetryAfter.parse("120", NOW)).isEqualTo(Duration.ofSeconds(120));
-        assertThat(RetryAfter.parse("Mon, 23 Nov 2026 09:05:00 GMT", NOW)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(RetryAfter.delay("120", NOW, A_DAY)).isEqualTo(Duration.ofSeconds(120));
+        assertThat(RetryAfter.delay("Mon, 23 Nov 2026 09:05:00 GMT", NOW, A_DAY)).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
     void aDateInThePastMeansNowAndAbsurdWaitsAreCappedAtADay() {
-        assertThat(RetryAfter.parse("Mon, 23 Nov 2026 08:00:00 GMT", NOW)).isZero();
-        assertThat(RetryAfter.parse("99999999999999", NOW)).isEqualTo(Duration.ofHours(24));
-        assertThat(RetryAfter.parse("604800", NOW)).isEqualTo(Duration.ofHours(24));
+        assertThat(RetryAfter.delay("Mon, 23 Nov 2026 08:00:00 GMT", NOW, A_DAY)).isZero();
+        assertThat(RetryAfter.delay("99999999999999", NOW, A_DAY)).isEqualTo(Duration.ofHours(24));
+        assertThat(RetryAfter.delay("604800", NOW, A_DAY)).isEqualTo(Duration.ofHours(24));
     }
 
     @Test
     void absentOrUnreadableHeadersAreIgnored() {
-        assertThat(RetryAfter.parse(null, NOW)).isNull();
-        assertThat(RetryAfter.parse("soon", NOW)).isNull();
-        assertThat(RetryAfter.parse("-5", NOW)).isNull();
+        assertThat(RetryAfter.delay(null, NOW, A_DAY)).isNull();
+        assertThat(RetryAfter.delay("soon", NOW, A_DAY)).isNull();
+        assertThat(RetryAfter.delay("-5", NOW, A_DAY)).isNull();
+    }
+
+    @Test
+    void theInstantNamedIsKeptExactlyHoweverFarAway() {
+        assertThat(RetryAfter.at("Tue, 06 May 2031 07:08:09 GMT", NOW)).contains(Instant.parse("2031-05-06T07:08:09Z"));
+        assertThat(RetryAfter.at("120", NOW)).contains(NOW.plusSeconds(120));
+        assertThat(RetryAfter.at("99999999999999999999", NOW)).isEmpty();
     }
 }

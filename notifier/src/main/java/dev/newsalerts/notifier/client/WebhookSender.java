@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -39,6 +40,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 @ApplicationScoped
 public class WebhookSender {
+
+    /** Longer requests are capped: a receiver cannot park deliveries for weeks. */
+    private static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(24);
 
     private final HttpClient client;
     private final TargetGuard guard;
@@ -135,7 +139,7 @@ public class WebhookSender {
             throw new DeliveryException("interrupted", e);
         }
         if (code < 200 || code > 299) {
-            throw new DeliveryException("receiver answered HTTP " + code, code, RetryAfter.parse(retryAfter.get(), Instant.now()), null);
+            throw new DeliveryException("receiver answered HTTP " + code, code, RetryAfter.delay(retryAfter.get(), Instant.now(), LONGEST_RETRY_AFTER), null);
         }
         return code;
     }
