@@ -52,6 +52,7 @@ final class ServiceConfigKeys {
     private final List<Pattern> templates = new ArrayList<>();
     private final List<Pattern> buildTimeOnly = new ArrayList<>();
     private final List<String> mappingInterfaces = new ArrayList<>();
+    private final Set<String> mappingKeys = new TreeSet<>();
 
     private ServiceConfigKeys(String service) {
         this.service = service;
@@ -90,6 +91,14 @@ final class ServiceConfigKeys {
     /** The {@code @ConfigMapping} interfaces found, for messages and for the test that this is not empty. */
     List<String> mappingInterfaces() {
         return List.copyOf(mappingInterfaces);
+    }
+
+    /**
+     * The key templates of this project's {@code @ConfigMapping} interfaces in the service (see
+     * {@link ConfigMappingKeys#of}), for the check of docs/CONFIGURATION.md.
+     */
+    Set<String> mappingKeys() {
+        return Set.copyOf(mappingKeys);
     }
 
     /** Why {@code variable} sets no key of this service, or empty when it sets one. */
@@ -168,7 +177,10 @@ final class ServiceConfigKeys {
         }
         if (ConfigMappingKeys.annotation(type, ConfigMappingKeys.CONFIG_MAPPING).isPresent()) {
             mappingInterfaces.add(type.getSimpleName());
-            ConfigMappingKeys.of(type).forEach(key -> templates.add(EnvNames.pattern(key)));
+            ConfigMappingKeys.of(type).forEach(key -> {
+                mappingKeys.add(key);
+                templates.add(EnvNames.pattern(key));
+            });
         }
     }
 
