@@ -32,7 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scale-out check (not part of the build or CI; {@code ./mvnw -pl deploy/local-run -Pscale-out verify}
+ * The scale-out check (not part of the build or CI; {@code ./mvnw -pl deploy/local-kafka,deploy/local-run -Pscale-out verify}
  * after {@code ./mvnw install -DskipTests}): a three-node Kafka cluster on loopback, two instances of
  * each service, feeds that keep growing, and two webhook subscriptions. While stories flow, one
  * instance of each service is killed with SIGKILL, and once the survivors have taken over, the
