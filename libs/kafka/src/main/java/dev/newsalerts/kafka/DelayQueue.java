@@ -4,13 +4,11 @@ import io.quarkus.logging.Log;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,7 +18,6 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -66,7 +63,7 @@ public final class DelayQueue<T> implements AutoCloseable {
 
     private final DelayQueueSettings<T> settings;
     private final Map<String, Object> config;
-    private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
+    private final PartitionLedger ledger;
     private final WaitingPartitions waiting = new WaitingPartitions();
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicInteger waitingCount = new AtomicInteger();
@@ -80,6 +77,7 @@ public final class DelayQueue<T> implements AutoCloseable {
     DelayQueue(DelayQueueSettings<T> settings, Map<String, Object> config) {
         this.settings = settings;
         this.config = config;
+        this.ledger = new PartitionLedger(this::slotFreed, settings.handoverWait());
         this.thread = new Thread(this::run, "delay-queue-" + config.get(ConsumerConfig.GROUP_ID_CONFIG));
         thread.setDaemon(true);
     }
@@ -95,7 +93,7 @@ public final class DelayQueue<T> implements AutoCloseable {
 
     /** Whether the partition is still this member's, and the queue open: work for it may still be committed. */
     public boolean holds(TopicPartition partition) {
-        return !closed && progress.containsKey(partition);
+        return !closed && ledger.holds(partition);
     }
 
     /** The records of this member's partitions not read yet (waiting ones included), as last counted. */
@@ -110,7 +108,7 @@ public final class DelayQueue<T> implements AutoCloseable {
 
     /** The handlers under way (and those that failed, until their partition is handed over). */
     public int inFlight() {
-        return progress.values().stream().mapToInt(PartitionProgress::inFlight).sum();
+        return ledger.inFlight();
     }
 
     /** How many times the consumer failed and was started again. */
@@ -135,7 +133,7 @@ public final class DelayQueue<T> implements AutoCloseable {
                     }
                     restarts.incrementAndGet();
                     Log.errorf(e, "Reading %s failed; starting again in %d ms", settings.topics(), settings.restartDelay().toMillis());
-                    progress.clear();
+                    ledger.clear();
                     waiting.clear();
                     consumer = null;
                     TimeUnit.MILLISECONDS.sleep(settings.restartDelay().toMillis()); // before reconnecting
@@ -164,7 +162,7 @@ public final class DelayQueue<T> implements AutoCloseable {
                 }
             }
             waitingCount.set(waiting.size());
-            commit(kafka, progress.keySet(), false);
+            ledger.commitAsync(kafka);
             countBacklog(kafka);
         }
     }
@@ -192,7 +190,7 @@ public final class DelayQueue<T> implements AutoCloseable {
 
     /** @return false when the record is not taken now: the partition then waits, the record unread */
     private boolean take(KafkaConsumer<String, String> kafka, TopicPartition partition, ConsumerRecord<String, String> record) {
-        PartitionProgress partitionProgress = progress.computeIfAbsent(partition, p -> new PartitionProgress(this::slotFreed));
+        PartitionProgress partitionProgress = ledger.of(partition);
         if (inFlight() >= settings.maxInFlight()) {
             kafka.seek(partition, record.offset());
             return false;
@@ -256,36 +254,6 @@ public final class DelayQueue<T> implements AutoCloseable {
         }
     }
 
-    private void commit(KafkaConsumer<String, String> kafka, Collection<TopicPartition> partitions, boolean sync) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition partition : partitions) {
-            PartitionProgress partitionProgress = progress.get(partition);
-            if (partitionProgress != null) {
-                partitionProgress.toCommit().ifPresent(offset -> offsets.put(partition, new OffsetAndMetadata(offset)));
-            }
-        }
-        if (offsets.isEmpty()) {
-            return;
-        }
-        if (sync) {
-            kafka.commitSync(offsets);
-            offsets.forEach((partition, offset) -> progress.get(partition).committed(offset.offset()));
-            return;
-        }
-        kafka.commitAsync(offsets, (committed, failure) -> {
-            if (failure != null) {
-                Log.debugf("Committing %s failed (%s); the next commit covers it", committed, failure.getMessage());
-                return;
-            }
-            committed.forEach((partition, offset) -> {
-                PartitionProgress partitionProgress = progress.get(partition);
-                if (partitionProgress != null) {
-                    partitionProgress.committed(offset.offset());
-                }
-            });
-        });
-    }
-
     /** Called by the consumer, on its thread, when partitions move between members (and when it closes). */
     private final class Handover implements ConsumerRebalanceListener {
 
@@ -297,25 +265,8 @@ public final class DelayQueue<T> implements AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            Instant deadline = Instant.now().plus(settings.handoverWait()); // one wait for all, not one each
-            for (TopicPartition partition : partitions) {
-                PartitionProgress partitionProgress = progress.get(partition);
-                try {
-                    if (partitionProgress != null && !partitionProgress.awaitFinished(PartitionProgress.until(deadline))) {
-                        Log.warnf("Work on %s failed or is still under way after %d s; its next owner may do it again", partition,
-                                settings.handoverWait().toSeconds());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            try {
-                commit(kafka, partitions, true);
-            } catch (RuntimeException e) {
-                Log.warnf("Committing %s before handing it over failed (%s); its next owner may repeat work", partitions,
-                        e.getMessage());
-            }
-            forget(partitions);
+            ledger.handOver(kafka, partitions);
+            waiting.forget(partitions);
         }
 
         @Override
@@ -329,7 +280,7 @@ public final class DelayQueue<T> implements AutoCloseable {
         }
 
         private void forget(Collection<TopicPartition> partitions) {
-            partitions.forEach(progress::remove);
+            ledger.forget(partitions);
             waiting.forget(partitions);
         }
     }

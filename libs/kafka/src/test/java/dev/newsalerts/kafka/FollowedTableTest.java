@@ -78,10 +78,9 @@ class FollowedTableTest {
     @Test
     void aTableReportsLoadedOnlyOnceWhatTheTopicHeldIsRead() throws Exception {
         for (int i = 0; i < 300; i++) {
-            send("feed-" + i, new Revised(1, "v" + i));
+            TestKafka.send(producer, topic, null, "feed-" + i, "1:v" + i);
         }
-        send("feed-0", null);
-        producer.flush();
+        TestKafka.send(producer, topic, null, "feed-0", null);
         Map<String, Origin> origins = new ConcurrentHashMap<>();
 
         FollowedTable<Revised> table = started(FollowedTable.builder(topic, Revised::decode)
@@ -100,9 +99,8 @@ class FollowedTableTest {
 
     @Test
     void underTheMergeRuleTheHigherRevisionIsKeptWhicheverIsReadLast() throws Exception {
-        send("feed-1", new Revised(5, "newer"));
-        send("feed-1", new Revised(3, "older, written late"));
-        producer.flush();
+        TestKafka.send(producer, topic, null, "feed-1", "5:newer");
+        TestKafka.send(producer, topic, null, "feed-1", "3:older, written late");
 
         FollowedTable<Revised> table = started(FollowedTable.builder(topic, Revised::decode)
                 .merge((held, read) -> read.revision() >= held.revision() ? read : held));

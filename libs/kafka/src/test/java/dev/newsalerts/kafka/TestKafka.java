@@ -1,9 +1,12 @@
 package dev.newsalerts.kafka;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.newsalerts.localkafka.LocalKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,6 +55,9 @@ final class TestKafka {
         }
         try (Admin admin = Admin.create(clientConfig())) {
             admin.createTopics(List.of(topic)).all().get();
+            // a producer writing before every partition has a leader may see its first records time out
+            await().atMost(Duration.ofSeconds(30)).until(() -> admin.describeTopics(List.of(name)).allTopicNames().get()
+                    .get(name).partitions().stream().allMatch(partition -> partition.leader() != null));
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not create topic " + name, e);
         } catch (InterruptedException e) {
