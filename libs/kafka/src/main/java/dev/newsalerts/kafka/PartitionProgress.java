@@ -1,0 +1,71 @@
+package dev.newsalerts.kafka;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The records of one partition handed out for work and not finished yet, so that the offset
+ * committed is always one that every record before it is finished at, whatever order they finish
+ * in; a record whose work failed is never finished, so it is read again after a restart. Records
+ * are started by the consumer thread, in offset order; they finish on any thread.
+ */
+final class PartitionProgress {
+
+    private final ConcurrentSkipListMap<Long, CompletableFuture<Void>> open = new ConcurrentSkipListMap<>();
+    private final Runnable onFinished;
+    private long next = -1;
+    private long committed = -1;
+
+    /** @param onFinished told, on the finishing thread, each time a record's work finishes */
+    PartitionProgress(Runnable onFinished) {
+        this.onFinished = onFinished;
+    }
+
+    void started(long offset, CompletableFuture<Void> work) {
+        open.put(offset, work);
+        next = offset + 1;
+        work.thenRun(() -> { // a record whose work failed stays open: nothing is committed past it
+            open.remove(offset);
+            onFinished.run();
+        });
+    }
+
+    int inFlight() {
+        return open.size();
+    }
+
+    /** The offset to commit, when it moved since the last commit: that of the first record not finished. */
+    OptionalLong toCommit() {
+        Long firstOpen = open.isEmpty() ? null : open.firstKey();
+        long offset = firstOpen == null ? next : firstOpen;
+        return offset > committed ? OptionalLong.of(offset) : OptionalLong.empty();
+    }
+
+    void committed(long offset) {
+        committed = Math.max(committed, offset);
+    }
+
+    /** The time left until {@code deadline}, never negative. */
+    static Duration until(Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** @return whether every record handed out finished within the timeout */
+    boolean awaitFinished(Duration timeout) throws InterruptedException {
+        try {
+            CompletableFuture.allOf(open.values().toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            return open.isEmpty();
+        } catch (TimeoutException e) {
+            return false;
+        }
+    }
+}
