@@ -1,4 +1,4 @@
-package dev.newsalerts.poller.websub;
+package dev.newsalerts.poller.app;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +12,7 @@ import dev.newsalerts.localkafka.TopicContents;
 import dev.newsalerts.poller.FeedServerResource;
 import dev.newsalerts.poller.domain.FeedCatalog;
 import dev.newsalerts.poller.domain.FeedPoller;
+import dev.newsalerts.poller.domain.HubSignature;
 import dev.newsalerts.poller.domain.PolledFeed;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
