@@ -2,7 +2,7 @@ package dev.newsalerts.poller.domain;
 
 import dev.newsalerts.netguard.AddressGuard;
 import dev.newsalerts.netguard.AddressRefusedException;
-import dev.newsalerts.poller.config.FeedList;
+import dev.newsalerts.poller.app.FeedList;
 import dev.newsalerts.poller.config.PollerConfig;
 import dev.newsalerts.poller.messaging.ApiFeedStore;
 import dev.newsalerts.poller.messaging.FeedStateStore;
