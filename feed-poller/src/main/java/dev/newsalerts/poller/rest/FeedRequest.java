@@ -1,6 +1,6 @@
 package dev.newsalerts.poller.rest;
 
-import dev.newsalerts.poller.domain.FeedCatalog;
+import dev.newsalerts.poller.app.FeedCatalog;
 import dev.newsalerts.poller.domain.FeedSource;
 import dev.newsalerts.poller.domain.IntervalJson;
 

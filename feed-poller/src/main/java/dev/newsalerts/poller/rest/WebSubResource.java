@@ -1,8 +1,8 @@
 package dev.newsalerts.poller.rest;
 
+import dev.newsalerts.poller.app.FeedPoller;
 import dev.newsalerts.poller.app.WebSubSubscriptions;
 import dev.newsalerts.poller.domain.FeedParser;
-import dev.newsalerts.poller.domain.FeedPoller;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -1,4 +1,4 @@
-package dev.newsalerts.poller.domain;
+package dev.newsalerts.poller.app;
 
 import com.rometools.rome.feed.synd.SyndFeed;
 import dev.newsalerts.kafka.ChannelTopics;
@@ -8,7 +8,13 @@ import dev.newsalerts.poller.client.FeedFetcher;
 import dev.newsalerts.poller.client.FetchException;
 import dev.newsalerts.poller.client.FetchResult;
 import dev.newsalerts.poller.config.PollerConfig;
+import dev.newsalerts.poller.domain.FeedParser;
+import dev.newsalerts.poller.domain.FeedSource;
+import dev.newsalerts.poller.domain.FeedState;
 import dev.newsalerts.poller.domain.HubLinks;
+import dev.newsalerts.poller.domain.PollTiming;
+import dev.newsalerts.poller.domain.Story;
+import dev.newsalerts.poller.domain.StoryMapper;
 import dev.newsalerts.poller.messaging.FeedLeases;
 import dev.newsalerts.poller.messaging.FeedStateStore;
 import dev.newsalerts.poller.messaging.StoryPublisher;

@@ -1,4 +1,4 @@
-package dev.newsalerts.poller.domain;
+package dev.newsalerts.poller.app;
 
 import io.quarkus.logging.Log;
 import java.time.Duration;
