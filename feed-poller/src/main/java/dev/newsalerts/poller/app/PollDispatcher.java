@@ -33,7 +33,10 @@ public class PollDispatcher {
     private final Supplier<Instant> clock;
     private final Consumer<PolledFeed> poll;
 
-    /** Polls with {@link FeedIntake}, at most {@code poller.max-concurrent-fetches} at a time and {@code poller.max-fetches-per-host} per host. */
+    /**
+     * Polls with {@link FeedIntake}, at most {@code poller.max-concurrent-fetches} at a time and
+     * {@code poller.max-fetches-per-host} per host.
+     */
     @Inject
     public PollDispatcher(PollerConfig config, FeedIntake intake) {
         this(Executors.newFixedThreadPool(config.maxConcurrentFetches()), config.maxConcurrentFetches(),
