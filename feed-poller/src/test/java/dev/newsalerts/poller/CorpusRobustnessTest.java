@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.newsalerts.poller.app.FetchException;
+import dev.newsalerts.poller.app.FetchResult;
 import dev.newsalerts.poller.client.FeedFetcher;
-import dev.newsalerts.poller.client.FetchException;
-import dev.newsalerts.poller.client.FetchResult;
 import dev.newsalerts.poller.config.PollerConfig;
 import dev.newsalerts.poller.domain.FeedParser;
 import dev.newsalerts.poller.domain.FeedSource;

@@ -1,5 +1,6 @@
 package dev.newsalerts.poller.client;
 
+import dev.newsalerts.poller.app.FetchException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package dev.newsalerts.poller.client;
 
+import dev.newsalerts.poller.app.FetchException;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;

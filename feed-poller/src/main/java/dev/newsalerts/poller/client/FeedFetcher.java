@@ -3,6 +3,9 @@ package dev.newsalerts.poller.client;
 import dev.newsalerts.httpapi.RetryAfter;
 import dev.newsalerts.netguard.AddressGuard;
 import dev.newsalerts.netguard.AddressRefusedException;
+import dev.newsalerts.poller.app.FetchException;
+import dev.newsalerts.poller.app.FetchResult;
+import dev.newsalerts.poller.app.Fetcher;
 import dev.newsalerts.poller.config.PollerConfig;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
@@ -41,7 +44,7 @@ import javax.net.ssl.SSLException;
  * address, Vert.x's (the notifier's) can.
  */
 @ApplicationScoped
-public class FeedFetcher {
+public class FeedFetcher implements Fetcher {
 
     /** Redirects followed before giving up. */
     public static final int MAX_REDIRECTS = 5;
@@ -87,6 +90,7 @@ public class FeedFetcher {
      * answer came through permanent redirects (301, 308) only, up to the first temporary one, the
      * result names where the feed has moved.
      */
+    @Override
     public FetchResult fetch(String url, String etag, String lastModified) throws FetchException {
         Instant deadline = clock.instant().plus(config.timeout());
         List<URI> chain = new ArrayList<>(List.of(URI.create(url)));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+/** The feed-poller's settings, the keys under {@code poller.}. */
 @ConfigMapping(prefix = "poller")
 public interface PollerConfig {
 

@@ -20,19 +20,22 @@ public record FeedHealth(
         long notModified,
         long storiesPublished) {
 
-    static final FeedHealth NEVER_POLLED = new FeedHealth(null, null, null, null, 0, 0, 0, 0, 0);
+    /** A feed's health before its first poll. */
+    public static final FeedHealth NEVER_POLLED = new FeedHealth(null, null, null, null, 0, 0, 0, 0, 0);
 
     /** The share of answers that were 304 Not Modified; null before the first answer. */
     public Double notModifiedShare() {
         return answers == 0 ? null : (double) notModified / answers;
     }
 
-    FeedHealth succeeded(Instant at, boolean wasNotModified, int published) {
+    /** This health after a poll that ended at {@code at} with a feed or a 304, publishing {@code published} stories. */
+    public FeedHealth succeeded(Instant at, boolean wasNotModified, int published) {
         return new FeedHealth(at, at, lastErrorAt, lastError, 0, polls + 1, answers + 1,
                 notModified + (wasNotModified ? 1 : 0), storiesPublished + published);
     }
 
-    FeedHealth failed(Instant at, String error) {
+    /** This health after a poll that failed at {@code at}. */
+    public FeedHealth failed(Instant at, String error) {
         return new FeedHealth(at, lastSuccessAt, at, error, consecutiveFailures + 1, polls + 1, answers, notModified,
                 storiesPublished);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.kafka.ChannelTopics;
 import dev.newsalerts.kafka.TopicFollower;
 import dev.newsalerts.kafka.Topics;
+import dev.newsalerts.poller.app.ApiFeeds;
 import dev.newsalerts.poller.domain.FeedSource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -26,17 +27,9 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
  * any instance writes.
  */
 @ApplicationScoped
-public class ApiFeedStore {
+public class ApiFeedStore implements ApiFeeds {
 
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(15);
-
-    /** What the topic says, as it is read. */
-    public interface Listener {
-        /** @param readAtStartUp whether the topic held the feed when following started */
-        void added(FeedSource feed, boolean readAtStartUp);
-
-        void removed(String url);
-    }
 
     private final Emitter<Record<String, String>> emitter;
     private final ChannelTopics kafka;
@@ -51,6 +44,7 @@ public class ApiFeedStore {
     }
 
     /** Follows the topic, handing every record to {@code listener} on the follower's thread. */
+    @Override
     public void follow(Listener listener) {
         follower = new TopicFollower(kafka.clientConfig(ConsumerConfig.configNames()), Topics.FEEDS,
                 record -> apply(record, listener));
@@ -58,6 +52,7 @@ public class ApiFeedStore {
     }
 
     /** Waits until the feeds the topic held at start-up are known. */
+    @Override
     public boolean awaitLoaded(Duration timeout) throws InterruptedException {
         return follower != null && follower.awaitCaughtUp(timeout);
     }
@@ -69,6 +64,7 @@ public class ApiFeedStore {
     }
 
     /** Returns once the broker has the feed. */
+    @Override
     public void save(FeedSource feed) {
         try {
             write(feed.url(), mapper.writeValueAsString(feed));
@@ -78,6 +74,7 @@ public class ApiFeedStore {
     }
 
     /** Returns once the broker has the tombstone. */
+    @Override
     public void delete(String url) {
         write(url, null);
     }
@@ -107,13 +104,6 @@ public class ApiFeedStore {
         } catch (JsonProcessingException e) {
             Log.warnf("Ignoring unreadable feed %s at %s offset %d: %s", record.key(), Topics.FEEDS, record.offset(),
                     e.getOriginalMessage());
-        }
-    }
-
-    /** Kafka did not take a change in time. */
-    public static class StoreUnavailableException extends RuntimeException {
-        StoreUnavailableException(String message, Throwable cause) {
-            super(message, cause);
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.kafka.ChannelTopics;
 import dev.newsalerts.kafka.TopicFollower;
 import dev.newsalerts.kafka.Topics;
+import dev.newsalerts.poller.app.FeedStates;
 import dev.newsalerts.poller.domain.FeedState;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -42,7 +43,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
  * from. A state never replaces one with a higher {@link FeedState#revision()}.
  */
 @ApplicationScoped
-public class FeedStateStore {
+public class FeedStateStore implements FeedStates {
 
     private final Map<String, FeedState> states = new ConcurrentHashMap<>();
     private final Set<String> publishedStoryIds = ConcurrentHashMap.newKeySet();
@@ -60,6 +61,7 @@ public class FeedStateStore {
     }
 
     /** Starts following the topic; returns once what it holds now is read, or after a minute saying so. */
+    @Override
     public void load() {
         follower = new TopicFollower(kafka.clientConfig(ConsumerConfig.configNames()), Topics.FEED_STATE, this::apply).start();
         try {
@@ -85,6 +87,7 @@ public class FeedStateStore {
      *
      * @return false when that did not happen within {@code timeout}
      */
+    @Override
     public boolean awaitReadUpTo(Map<Integer, Long> endOffsets, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (readUpTo) {
@@ -110,6 +113,7 @@ public class FeedStateStore {
      *
      * @return how many records were read
      */
+    @Override
     public int claimPublishedSince(Instant since, Duration timeout) {
         Map<String, Object> config = new HashMap<>(kafka.clientConfig(ConsumerConfig.configNames()));
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -148,20 +152,24 @@ public class FeedStateStore {
     }
 
     /** Claims a story for publishing: true only for the first caller, from any feed, ever. */
+    @Override
     public boolean claim(String storyId) {
         return publishedStoryIds.add(storyId);
     }
 
     /** Gives back claims whose stories could not be published, so a later poll tries again. */
+    @Override
     public void release(Collection<String> storyIds) {
         publishedStoryIds.removeAll(storyIds);
     }
 
+    @Override
     public FeedState get(String feedUrl) {
         return states.getOrDefault(feedUrl, FeedState.empty(feedUrl));
     }
 
     /** Completes once the broker has the new state. */
+    @Override
     public CompletionStage<Void> save(FeedState state) {
         states.put(state.feedUrl(), state);
         return emitter.send(Record.of(state.feedUrl(), state));
@@ -171,6 +179,7 @@ public class FeedStateStore {
      * Keeps the state of a feed that moved under its new URL (unless that URL has a state already)
      * and removes the old one; returns once the broker has both.
      */
+    @Override
     public void move(String oldUrl, String newUrl) {
         FeedState old = states.get(oldUrl);
         if (old == null) {

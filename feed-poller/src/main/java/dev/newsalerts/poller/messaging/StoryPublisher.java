@@ -1,6 +1,7 @@
 package dev.newsalerts.poller.messaging;
 
 import dev.newsalerts.kafka.AcknowledgedSend;
+import dev.newsalerts.poller.app.Stories;
 import dev.newsalerts.poller.domain.Story;
 import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.TracingMetadata;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /** Publishes stories to {@code news.stories}, keyed by story id. */
 @ApplicationScoped
-public class StoryPublisher {
+public class StoryPublisher implements Stories {
 
     private final Emitter<Record<String, Story>> emitter;
 
@@ -25,6 +26,7 @@ public class StoryPublisher {
     }
 
     /** Completes once the broker has acknowledged every story. Each story carries the current trace (the poll's). */
+    @Override
     public CompletableFuture<Void> publish(List<Story> stories) {
         TracingMetadata trace = TracingMetadata.withCurrent(Context.current());
         return CompletableFuture.allOf(stories.stream().map(story -> send(story, trace)).toArray(CompletableFuture[]::new));

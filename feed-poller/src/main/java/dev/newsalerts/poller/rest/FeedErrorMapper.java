@@ -1,8 +1,8 @@
 package dev.newsalerts.poller.rest;
 
-import dev.newsalerts.poller.domain.FeedCatalog;
+import dev.newsalerts.poller.app.ApiFeeds;
+import dev.newsalerts.poller.app.FeedCatalog;
 import dev.newsalerts.poller.domain.OpmlFeeds;
-import dev.newsalerts.poller.messaging.ApiFeedStore;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -26,7 +26,7 @@ public class FeedErrorMapper {
     }
 
     @ServerExceptionMapper
-    public Response storeUnavailable(ApiFeedStore.StoreUnavailableException e) {
+    public Response storeUnavailable(ApiFeeds.StoreUnavailableException e) {
         return error(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
     }
 

@@ -1,8 +1,8 @@
 package dev.newsalerts.poller.rest;
 
-import dev.newsalerts.poller.config.IntervalJson;
-import dev.newsalerts.poller.domain.FeedCatalog;
+import dev.newsalerts.poller.app.FeedCatalog;
 import dev.newsalerts.poller.domain.FeedSource;
+import dev.newsalerts.poller.domain.IntervalJson;
 
 /**
  * The body of {@code POST /feeds}.

@@ -1,11 +1,11 @@
 package dev.newsalerts.poller.rest;
 
 import dev.newsalerts.httpapi.TokenRequired;
-import dev.newsalerts.poller.domain.FeedCatalog;
-import dev.newsalerts.poller.domain.FeedPoller;
+import dev.newsalerts.poller.app.FeedCatalog;
+import dev.newsalerts.poller.app.FeedPoller;
+import dev.newsalerts.poller.app.PolledFeed;
 import dev.newsalerts.poller.domain.FeedSource;
 import dev.newsalerts.poller.domain.OpmlFeeds;
-import dev.newsalerts.poller.domain.PolledFeed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

@@ -2,9 +2,9 @@ package dev.newsalerts.poller.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.newsalerts.poller.config.IntervalJson;
+import dev.newsalerts.poller.app.PolledFeed;
 import dev.newsalerts.poller.domain.FeedHealth;
-import dev.newsalerts.poller.domain.PolledFeed;
+import dev.newsalerts.poller.domain.IntervalJson;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,8 +1,8 @@
 package dev.newsalerts.poller.rest;
 
+import dev.newsalerts.poller.app.FeedIntake;
+import dev.newsalerts.poller.app.WebSubSubscriptions;
 import dev.newsalerts.poller.domain.FeedParser;
-import dev.newsalerts.poller.domain.FeedPoller;
-import dev.newsalerts.poller.websub.WebSubSubscriptions;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,11 +26,11 @@ import java.util.Optional;
 public class WebSubResource {
 
     private final WebSubSubscriptions subscriptions;
-    private final FeedPoller poller;
+    private final FeedIntake intake;
 
-    public WebSubResource(WebSubSubscriptions subscriptions, FeedPoller poller) {
+    public WebSubResource(WebSubSubscriptions subscriptions, FeedIntake intake) {
         this.subscriptions = subscriptions;
-        this.poller = poller;
+        this.intake = intake;
     }
 
     /** Verification of intent: the challenge is echoed when this instance asked for the (un)subscription; 404 otherwise. */
@@ -60,7 +60,7 @@ public class WebSubResource {
         }
         feedUrl.ifPresent(url -> {
             try {
-                if (poller.pushed(url, body, contentType) < 0) {
+                if (intake.pushed(url, body, contentType) < 0) {
                     Log.debugf("Feed %s: WebSub delivery ignored, the feed is polled by another instance", url);
                 }
             } catch (FeedParser.FeedParseException e) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsalerts.poller.LoopbackServer;
+import dev.newsalerts.poller.app.FetchException;
+import dev.newsalerts.poller.app.FetchResult;
 import dev.newsalerts.poller.config.PollerConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsalerts.poller.LoopbackServer;
+import dev.newsalerts.poller.app.FetchException;
+import dev.newsalerts.poller.app.FetchResult;
 import dev.newsalerts.poller.client.FeedFetcher;
-import dev.newsalerts.poller.client.FetchException;
-import dev.newsalerts.poller.client.FetchResult;
 import dev.newsalerts.poller.config.PollerConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

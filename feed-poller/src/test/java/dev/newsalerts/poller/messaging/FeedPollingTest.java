@@ -17,7 +17,7 @@ import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.localkafka.LocalKafkaTestResource;
 import dev.newsalerts.localkafka.TopicContents;
 import dev.newsalerts.poller.FeedServerResource;
-import dev.newsalerts.poller.domain.FeedPoller;
+import dev.newsalerts.poller.app.FeedPoller;
 import dev.newsalerts.poller.domain.StoryIds;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package dev.newsalerts.poller.websub;
+package dev.newsalerts.poller.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

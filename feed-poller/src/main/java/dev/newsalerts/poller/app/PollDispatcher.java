@@ -1,6 +1,10 @@
-package dev.newsalerts.poller.domain;
+package dev.newsalerts.poller.app;
 
+import dev.newsalerts.poller.config.PollerConfig;
 import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -19,13 +24,24 @@ import java.util.function.Supplier;
  * {@code maxConcurrent} polls running in all and at most {@link HostLimiter its limit} per host.
  * A due feed that cannot start now stays due and starts at a later {@link #dispatchDue} call.
  */
-public final class PollDispatcher {
+@ApplicationScoped
+public class PollDispatcher {
 
     private final ExecutorService executor;
     private final Semaphore slots;
     private final HostLimiter hosts;
     private final Supplier<Instant> clock;
     private final Consumer<PolledFeed> poll;
+
+    /**
+     * Polls with {@link FeedIntake}, at most {@code poller.max-concurrent-fetches} at a time and
+     * {@code poller.max-fetches-per-host} per host.
+     */
+    @Inject
+    public PollDispatcher(PollerConfig config, FeedIntake intake) {
+        this(Executors.newFixedThreadPool(config.maxConcurrentFetches()), config.maxConcurrentFetches(),
+                new HostLimiter(config.maxFetchesPerHost()), Clock.systemUTC()::instant, intake::poll);
+    }
 
     /** @param poll polls one feed and records the outcome on it; must not throw */
     public PollDispatcher(ExecutorService executor, int maxConcurrent, HostLimiter hosts, Supplier<Instant> clock, Consumer<PolledFeed> poll) {
@@ -101,6 +117,11 @@ public final class PollDispatcher {
                 hosts.release(host);
             }
         }, executor)).toArray(CompletableFuture[]::new));
+    }
+
+    /** Stops: polls running are interrupted, and none starts any more. */
+    public void stop() {
+        executor.shutdownNow();
     }
 
     private void runIfStillDue(PolledFeed feed) {

@@ -1,4 +1,4 @@
-package dev.newsalerts.poller.config;
+package dev.newsalerts.poller.app;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

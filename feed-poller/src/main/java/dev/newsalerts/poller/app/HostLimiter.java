@@ -1,4 +1,4 @@
-package dev.newsalerts.poller.domain;
+package dev.newsalerts.poller.app;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

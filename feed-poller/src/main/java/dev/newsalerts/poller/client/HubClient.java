@@ -1,7 +1,8 @@
-package dev.newsalerts.poller.websub;
+package dev.newsalerts.poller.client;
 
 import dev.newsalerts.netguard.AddressGuard;
 import dev.newsalerts.netguard.AddressRefusedException;
+import dev.newsalerts.poller.app.Hubs;
 import dev.newsalerts.poller.config.PollerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
  * the W3C WebSub recommendation, section 5.1). A hub URL is checked by the SSRF guard like a feed's.
  */
 @ApplicationScoped
-public class HubClient {
+public class HubClient implements Hubs {
 
     private final HttpClient client;
     private final AddressGuard guard;
@@ -33,7 +34,7 @@ public class HubClient {
         this.client = HttpClient.newBuilder().connectTimeout(fetch.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** @throws HubException saying why the hub did not accept the request */
+    @Override
     public void subscribe(String hub, String topic, String callback, String secret, Duration lease) throws HubException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("hub.mode", "subscribe");
@@ -44,7 +45,7 @@ public class HubClient {
         send(hub, form);
     }
 
-    /** @throws HubException saying why the hub did not accept the request */
+    @Override
     public void unsubscribe(String hub, String topic, String callback) throws HubException {
         send(hub, Map.of("hub.mode", "unsubscribe", "hub.topic", topic, "hub.callback", callback));
     }
@@ -79,13 +80,6 @@ public class HubClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HubException("interrupted");
-        }
-    }
-
-    /** A hub did not take a (un)subscription request; the message says why. */
-    public static class HubException extends Exception {
-        public HubException(String message) {
-            super(message);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.newsalerts.poller.config;
+package dev.newsalerts.poller.domain;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

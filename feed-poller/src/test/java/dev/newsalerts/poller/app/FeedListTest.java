@@ -1,4 +1,4 @@
-package dev.newsalerts.poller.config;
+package dev.newsalerts.poller.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

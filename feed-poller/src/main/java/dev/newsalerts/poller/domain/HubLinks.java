@@ -1,4 +1,4 @@
-package dev.newsalerts.poller.websub;
+package dev.newsalerts.poller.domain;
 
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;

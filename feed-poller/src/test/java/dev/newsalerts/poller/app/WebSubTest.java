@@ -1,4 +1,4 @@
-package dev.newsalerts.poller.websub;
+package dev.newsalerts.poller.app;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,9 +10,10 @@ import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.localkafka.LocalKafkaTestResource;
 import dev.newsalerts.localkafka.TopicContents;
 import dev.newsalerts.poller.FeedServerResource;
-import dev.newsalerts.poller.domain.FeedCatalog;
-import dev.newsalerts.poller.domain.FeedPoller;
-import dev.newsalerts.poller.domain.PolledFeed;
+import dev.newsalerts.poller.app.FeedCatalog;
+import dev.newsalerts.poller.app.FeedPoller;
+import dev.newsalerts.poller.app.PolledFeed;
+import dev.newsalerts.poller.domain.HubSignature;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

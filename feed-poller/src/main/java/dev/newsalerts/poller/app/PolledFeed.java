@@ -1,5 +1,7 @@
-package dev.newsalerts.poller.domain;
+package dev.newsalerts.poller.app;
 
+import dev.newsalerts.poller.domain.FeedHealth;
+import dev.newsalerts.poller.domain.FeedSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,8 +1,10 @@
-package dev.newsalerts.poller.domain;
+package dev.newsalerts.poller.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.newsalerts.poller.domain.FeedSource;
+import dev.newsalerts.poller.domain.PollTiming;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,9 @@
-package dev.newsalerts.poller.websub;
+package dev.newsalerts.poller.app;
 
 import dev.newsalerts.poller.config.PollerConfig;
 import dev.newsalerts.poller.domain.FeedSource;
+import dev.newsalerts.poller.domain.HubLinks;
+import dev.newsalerts.poller.domain.HubSignature;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,7 +35,7 @@ public class WebSubSubscriptions {
     private static final Duration PENDING_RETRY = Duration.ofMinutes(5);
 
     private final PollerConfig.WebSub config;
-    private final HubClient hubs;
+    private final Hubs hubs;
     private final Clock clock = Clock.systemUTC();
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Subscription> byFeedId = new ConcurrentHashMap<>();
@@ -43,7 +45,7 @@ public class WebSubSubscriptions {
         return thread;
     });
 
-    public WebSubSubscriptions(PollerConfig config, HubClient hubs) {
+    public WebSubSubscriptions(PollerConfig config, Hubs hubs) {
         this.config = config.websub();
         this.hubs = hubs;
     }
@@ -88,7 +90,7 @@ public class WebSubSubscriptions {
         try {
             hubs.subscribe(wanted.hub(), wanted.self(), requested.callback(), secret, config.lease());
             Log.infof("Feed %s: asked WebSub hub %s for updates of %s", feed.url(), wanted.hub(), wanted.self());
-        } catch (HubClient.HubException e) {
+        } catch (Hubs.HubException e) {
             Log.warnf("Feed %s: WebSub subscription failed (%s); it is polled, and asked again at a later poll", feed.url(),
                     e.getMessage());
         }
@@ -104,7 +106,7 @@ public class WebSubSubscriptions {
         requests.execute(() -> {
             try {
                 hubs.unsubscribe(subscription.links().hub(), subscription.links().self(), subscription.callback());
-            } catch (HubClient.HubException e) {
+            } catch (Hubs.HubException e) {
                 Log.debugf("Feed %s: unsubscribing failed (%s); the subscription runs out with its lease", feed.url(), e.getMessage());
                 byFeedId.remove(feed.id(), subscription.unsubscribing());
             }

@@ -1,4 +1,4 @@
-package dev.newsalerts.poller.websub;
+package dev.newsalerts.poller.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

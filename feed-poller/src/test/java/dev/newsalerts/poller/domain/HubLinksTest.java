@@ -1,8 +1,7 @@
-package dev.newsalerts.poller.websub;
+package dev.newsalerts.poller.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.newsalerts.poller.domain.FeedParser;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.newsalerts.poller.client;
+package dev.newsalerts.poller.app;
 
 /**
  * A feed fetch that reached the server.
@@ -14,11 +14,13 @@ public record FetchResult(boolean notModified, byte[] body, String contentType, 
         this(notModified, body, contentType, etag, lastModified, null);
     }
 
-    static FetchResult unchanged(String etag, String lastModified) {
+    /** A 304 Not Modified: the validators stay those sent. */
+    public static FetchResult unchanged(String etag, String lastModified) {
         return new FetchResult(true, new byte[0], null, etag, lastModified, null);
     }
 
-    FetchResult movedTo(String url) {
+    /** This result, for a feed that answered from {@code url} after permanent redirects. */
+    public FetchResult movedTo(String url) {
         return new FetchResult(notModified, body, contentType, etag, lastModified, url);
     }
 }

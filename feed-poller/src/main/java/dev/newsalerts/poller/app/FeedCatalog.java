@@ -1,11 +1,11 @@
-package dev.newsalerts.poller.domain;
+package dev.newsalerts.poller.app;
 
 import dev.newsalerts.netguard.AddressGuard;
 import dev.newsalerts.netguard.AddressRefusedException;
-import dev.newsalerts.poller.config.FeedList;
 import dev.newsalerts.poller.config.PollerConfig;
-import dev.newsalerts.poller.messaging.ApiFeedStore;
-import dev.newsalerts.poller.messaging.FeedStateStore;
+import dev.newsalerts.poller.domain.FeedRules;
+import dev.newsalerts.poller.domain.FeedSource;
+import dev.newsalerts.poller.domain.PollTiming;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -22,20 +22,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every feed polled: those of the feeds file, and those added through the API, which are kept in
- * {@code news.feeds} ({@link ApiFeedStore}) so that they survive restarts and reach every instance.
+ * {@code news.feeds} ({@link ApiFeeds}) so that they survive restarts and reach every instance.
  * A URL is polled once, whichever source names it; the feeds file wins.
  */
 @ApplicationScoped
-public class FeedCatalog implements ApiFeedStore.Listener {
+public class FeedCatalog implements ApiFeeds.Listener {
 
     private final PollerConfig config;
-    private final ApiFeedStore store;
+    private final ApiFeeds store;
     private final AddressGuard guard;
-    private final FeedStateStore stateStore;
+    private final FeedStates stateStore;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, PolledFeed> feeds = new ConcurrentHashMap<>();
 
-    public FeedCatalog(PollerConfig config, ApiFeedStore store, AddressGuard guard, FeedStateStore stateStore) {
+    public FeedCatalog(PollerConfig config, ApiFeeds store, AddressGuard guard, FeedStates stateStore) {
         this.config = config;
         this.stateStore = stateStore;
         this.store = store;

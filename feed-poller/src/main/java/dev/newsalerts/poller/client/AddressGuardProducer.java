@@ -1,7 +1,7 @@
-package dev.newsalerts.poller.config;
+package dev.newsalerts.poller.client;
 
 import dev.newsalerts.netguard.AddressGuard;
-import dev.newsalerts.poller.client.FeedFetcher;
+import dev.newsalerts.poller.config.PollerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

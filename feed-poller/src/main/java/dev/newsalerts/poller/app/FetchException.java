@@ -1,4 +1,4 @@
-package dev.newsalerts.poller.client;
+package dev.newsalerts.poller.app;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -7,7 +7,7 @@ import java.util.Optional;
  * A feed could not be fetched; the message says why in words a feed owner understands, the
  * {@link #reason()} in a word a metric can count: {@code timeout}, {@code network},
  * {@code too_large}, {@code redirect}, {@code http_status}, {@code retry_after}, {@code decoding},
- * {@code refused_address} (an internal address, see {@link FeedFetcher#ALLOWED_NETWORKS}) or {@code interrupted}.
+ * {@code refused_address} (an internal address, see {@code poller.fetch.allowed-networks}) or {@code interrupted}.
  */
 public class FetchException extends Exception {
 
