@@ -114,7 +114,7 @@ class PollerLoad {
                 .toString()), List.of("-Xmx512m", "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.category.\"org.apache.kafka\".level=WARN",
-                "-Dquarkus.log.category.\"dev.newsalerts.poller.domain.FeedPoller\".level=WARN",
+                "-Dquarkus.log.category.\"dev.newsalerts.poller.app.FeedIntake\".level=WARN",
                 "-Dpoller.feeds-file=" + feedsFile, "-Dpoller.interval=" + INTERVAL.toSeconds() + "s",
                 "-Dpoller.fetch.allowed-networks=127.0.0.0/8"),
                 "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), dataDir.resolve("poller.log"));
