@@ -3,10 +3,15 @@ package dev.newsalerts.notifier.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.kafka.ChannelTopics;
+import dev.newsalerts.kafka.KafkaTraceContext;
 import dev.newsalerts.kafka.Topics;
-import dev.newsalerts.notifier.client.TracePropagation;
+import dev.newsalerts.notifier.app.DeliveryMetrics;
+import dev.newsalerts.notifier.app.DeliveryService;
+import dev.newsalerts.notifier.app.DeliveryWorkers;
+import dev.newsalerts.notifier.app.DigestCollector;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Delivery;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -54,12 +59,12 @@ public class RetryConsumer {
     private final ObjectMapper mapper;
     private final DeliveryService deliveries;
     private final DigestCollector digests;
-    private final ParkedDeliveries parked;
+    private final ParkedDeliveryTopics parked;
     private final SubscriptionStore subscriptions;
-    private final DeliveryLog log;
+    private final DeliveryLogTopic log;
     private final ChannelTopics kafka;
     private final DeliveryWorkers workers;
-    private final TracePropagation traces;
+    private final OpenTelemetry openTelemetry;
     private final RetryTiers tiers;
     private final int maxInFlight;
 
@@ -72,9 +77,9 @@ public class RetryConsumer {
     private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean closed;
 
-    public RetryConsumer(ObjectMapper mapper, DeliveryService deliveries, DigestCollector digests, ParkedDeliveries parked,
-            SubscriptionStore subscriptions, DeliveryLog log, ChannelTopics kafka, DeliveryWorkers workers, DeliveryMetrics metrics,
-            TracePropagation traces, NotifierConfig config) {
+    public RetryConsumer(ObjectMapper mapper, DeliveryService deliveries, DigestCollector digests, ParkedDeliveryTopics parked,
+            SubscriptionStore subscriptions, DeliveryLogTopic log, ChannelTopics kafka, DeliveryWorkers workers, DeliveryMetrics metrics,
+            OpenTelemetry openTelemetry, NotifierConfig config) {
         this.mapper = mapper;
         this.deliveries = deliveries;
         this.digests = digests;
@@ -83,7 +88,7 @@ public class RetryConsumer {
         this.log = log;
         this.kafka = kafka;
         this.workers = workers;
-        this.traces = traces;
+        this.openTelemetry = openTelemetry;
         this.tiers = parked.tiers();
         this.maxInFlight = config.delivery().retriesInFlight();
         thread.setDaemon(true);
@@ -214,7 +219,7 @@ public class RetryConsumer {
         }
         Log.debugf("Delivery %s (attempts so far: %d) is due", delivery.deliveryId(), delivery.attempts());
         CompletableFuture<Void> outcome = new CompletableFuture<>();
-        try (Scope scope = traces.fromKafka(record.headers()).makeCurrent()) {
+        try (Scope scope = KafkaTraceContext.of(openTelemetry, record.headers()).makeCurrent()) {
             attemptUntilRecorded(partition, delivery, outcome);
         }
         partitionProgress.started(record.offset(), outcome);

@@ -1,6 +1,6 @@
 package dev.newsalerts.notifier.rest;
 
-import dev.newsalerts.notifier.domain.RecentAlerts;
+import dev.newsalerts.notifier.app.RecentAlerts;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,4 +1,4 @@
-package dev.newsalerts.notifier.messaging;
+package dev.newsalerts.notifier.app;
 
 import dev.newsalerts.notifier.domain.Channel;
 import io.micrometer.core.instrument.Counter;
@@ -30,19 +30,19 @@ public class DeliveryMetrics {
         this.registry = registry;
     }
 
-    void count(Channel channel, Outcome outcome) {
+    public void count(Channel channel, Outcome outcome) {
         Counter.builder("notifier.deliveries").description("Deliveries by channel and outcome")
                 .tag("channel", channel.name().toLowerCase(Locale.ROOT)).tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
                 .register(registry).increment();
     }
 
-    void delivered(Channel channel, Duration took) {
+    public void delivered(Channel channel, Duration took) {
         count(channel, Outcome.DELIVERED);
         Timer.builder("notifier.delivery").description("Time taken by successful delivery attempts")
                 .tag("channel", channel.name().toLowerCase(Locale.ROOT)).register(registry).record(took);
     }
 
-    void retriesWaiting(Supplier<Number> waiting) {
+    public void retriesWaiting(Supplier<Number> waiting) {
         Gauge.builder("notifier.retries.waiting", waiting, supplier -> supplier.get().doubleValue())
                 .description("Parked deliveries not read yet, in the retry partitions this instance reads")
                 .strongReference(true).register(registry);

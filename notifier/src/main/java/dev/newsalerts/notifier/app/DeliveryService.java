@@ -1,11 +1,6 @@
-package dev.newsalerts.notifier.messaging;
+package dev.newsalerts.notifier.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newsalerts.notifier.client.DeliveryException;
-import dev.newsalerts.notifier.client.EmailSender;
-import dev.newsalerts.notifier.client.EndpointPacer;
-import dev.newsalerts.notifier.client.WebhookPayloads;
-import dev.newsalerts.notifier.client.WebhookSender;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Alert;
 import dev.newsalerts.notifier.domain.Channel;
@@ -32,8 +27,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Makes one attempt of a delivery and records what became of it, in Kafka, before the caller
- * acknowledges its source record: delivered (in the delivery log), to be retried (in a retry topic,
- * {@link RetryTiers}, per the retry schedule and Retry-After), given up (in
+ * acknowledges its source record: delivered (in the delivery log), to be retried (parked until its
+ * next attempt, per the retry schedule and Retry-After), given up (in
  * {@code news.deliveries.dlq}), or gone (410: the subscription is disabled). A delivery the log
  * already knows the outcome of is not attempted again, so restarts and rebalances send nothing twice.
  */
@@ -48,13 +43,11 @@ public class DeliveryService {
      */
     private static final Duration SLOT_WAIT = Duration.ofMillis(200);
 
-    private final SubscriptionStore subscriptions;
+    private final Subscriptions subscriptions;
     private final DeliveryLog log;
     private final ParkedDeliveries parked;
-    private final WebhookSender webhooks;
-    private final WebhookPayloads payloads;
-    private final EmailSender email;
-    private final EndpointPacer pacer;
+    private final AlertSender sender;
+    private final ReceiverPacing pacer;
     private final ObjectMapper mapper;
     private final DeliveryWorkers workers;
     private final DeliveryMetrics metrics;
@@ -62,15 +55,13 @@ public class DeliveryService {
     private final RetrySchedule schedule;
     private final Duration disableAfter;
 
-    public DeliveryService(SubscriptionStore subscriptions, DeliveryLog log, ParkedDeliveries parked, WebhookSender webhooks,
-            WebhookPayloads payloads, EmailSender email, EndpointPacer pacer, ObjectMapper mapper, DeliveryWorkers workers,
-            DeliveryMetrics metrics, DeliverySpans spans, NotifierConfig config) {
+    public DeliveryService(Subscriptions subscriptions, DeliveryLog log, ParkedDeliveries parked, AlertSender sender,
+            ReceiverPacing pacer, ObjectMapper mapper, DeliveryWorkers workers, DeliveryMetrics metrics, DeliverySpans spans,
+            NotifierConfig config) {
         this.subscriptions = subscriptions;
         this.log = log;
         this.parked = parked;
-        this.webhooks = webhooks;
-        this.payloads = payloads;
-        this.email = email;
+        this.sender = sender;
         this.pacer = pacer;
         this.mapper = mapper;
         this.workers = workers;
@@ -170,7 +161,7 @@ public class DeliveryService {
         Instant start = Instant.now();
         int attempts = open.stream().mapToInt(Delivery::attempts).max().orElse(0);
         try {
-            email.sendDigest(subscription.get().target(), alerts, subscription.get().digest());
+            sender.sendDigest(subscription.get(), alerts);
             Duration took = Duration.between(start, Instant.now());
             for (int i = 0; i < open.size(); i++) {
                 metrics.delivered(Channel.EMAIL, took);
@@ -226,9 +217,7 @@ public class DeliveryService {
         Span span = spans.start(subscription, delivery);
         try (Scope scope = span.makeCurrent()) {
             List<Alert.Match> matches = wanted.isEmpty() ? alert.matches() : wanted;
-            int status = subscription.channel() == Channel.EMAIL ? sendEmail(subscription, alert.withMatches(matches))
-                    : webhooks.send(subscription.target(), subscription.secret(), alert.alertId(),
-                            payloads.payload(subscription.format(), delivery.alert(), alert, matches));
+            int status = sender.send(subscription, delivery.alert(), alert, matches);
             pacer.succeeded(subscription.id());
             metrics.delivered(subscription.channel(), Duration.between(start, Instant.now()));
             log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.DELIVERED,
@@ -245,11 +234,6 @@ public class DeliveryService {
         } finally {
             span.end();
         }
-    }
-
-    private int sendEmail(Subscription subscription, Alert alert) throws DeliveryException {
-        email.send(subscription.target(), alert);
-        return 0;
     }
 
     private void failed(Subscription subscription, Delivery delivery, Optional<DeliveryRecord> known, Alert alert,

@@ -1,4 +1,4 @@
-package dev.newsalerts.notifier.messaging;
+package dev.newsalerts.notifier.app;
 
 import dev.newsalerts.notifier.domain.Delivery;
 import io.quarkus.logging.Log;
@@ -41,7 +41,7 @@ public class DigestCollector {
     }
 
     /** Completes once the outcome of the digest this delivery went out in is in Kafka. */
-    CompletableFuture<Void> collect(Delivery delivery) {
+    public CompletableFuture<Void> collect(Delivery delivery) {
         CompletableFuture<Void> outcome = new CompletableFuture<>();
         synchronized (gathering) {
             List<Pending> batch = gathering.get(delivery.subscriptionId());

@@ -6,6 +6,8 @@ import dev.newsalerts.kafka.AcknowledgedSend;
 import dev.newsalerts.kafka.ChannelTopics;
 import dev.newsalerts.kafka.TopicReader;
 import dev.newsalerts.kafka.Topics;
+import dev.newsalerts.notifier.app.KafkaWriteException;
+import dev.newsalerts.notifier.app.ParkedDeliveries;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Delivery;
 import io.opentelemetry.context.Context;
@@ -36,7 +38,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * {@code dead-letter-reason} header). Each write returns once the broker has it.
  */
 @ApplicationScoped
-public class ParkedDeliveries {
+public class ParkedDeliveryTopics implements ParkedDeliveries {
 
     /**
      * A delivery's outcome waits this long for the broker, longer than the producer's own retries
@@ -51,7 +53,7 @@ public class ParkedDeliveries {
     private final ChannelTopics kafka;
     private final RetryTiers tiers;
 
-    public ParkedDeliveries(@Channel(Channels.DELIVERY_RETRIES) Emitter<String> retries,
+    public ParkedDeliveryTopics(@Channel(Channels.DELIVERY_RETRIES) Emitter<String> retries,
             @Channel(Channels.DELIVERIES_DLQ) Emitter<String> deadLetters, ObjectMapper mapper, ChannelTopics kafka,
             NotifierConfig config) {
         this.retries = retries;
@@ -65,11 +67,13 @@ public class ParkedDeliveries {
         return tiers;
     }
 
+    @Override
     public void retryLater(Delivery delivery) {
         String topic = tiers.topicFor(Duration.between(Instant.now(), delivery.dueAt()));
         send(retries, topic, delivery.deliveryId(), delivery.subscriptionId(), json(delivery), new RecordHeaders());
     }
 
+    @Override
     public void deadLetter(Delivery delivery, String reason) {
         send(deadLetters, Topics.DELIVERIES_DLQ, delivery.deliveryId(), delivery.subscriptionId(), json(delivery),
                 reasonHeader(reason));
@@ -86,7 +90,7 @@ public class ParkedDeliveries {
         return headers;
     }
 
-    /** The latest dead letter of each delivery of a subscription, oldest first. */
+    @Override
     public List<Delivery> deadLettersOf(String subscriptionId) {
         Map<String, Delivery> latest = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : TopicReader.read(kafka.clientConfig(ConsumerConfig.configNames()),
