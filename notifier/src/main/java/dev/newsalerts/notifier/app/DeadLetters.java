@@ -5,7 +5,6 @@ import dev.newsalerts.notifier.domain.DeliveryRecord;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
 
 /** Replays a subscription's dead deliveries: each is tried again from its first attempt. */
 @ApplicationScoped
@@ -13,10 +12,12 @@ public class DeadLetters {
 
     private final DeliveryLog log;
     private final ParkedDeliveries parked;
+    private final DeliveryOutcomes outcomes;
 
-    public DeadLetters(DeliveryLog log, ParkedDeliveries parked) {
+    public DeadLetters(DeliveryLog log, ParkedDeliveries parked, DeliveryOutcomes outcomes) {
         this.log = log;
         this.parked = parked;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -29,12 +30,7 @@ public class DeadLetters {
             DeliveryRecord record = log.get(dead.deliveryId()).orElse(null);
             boolean stillDead = record == null || record.state() == DeliveryRecord.State.DEAD;
             if (stillDead && (deliveryId == null || deliveryId.equals(dead.deliveryId()))) {
-                Instant now = Instant.now();
-                // The log first: the retry consumer skips a delivery whose log shows more attempts than it carries.
-                log.record(new DeliveryRecord(dead.deliveryId(), subscriptionId, dead.alertId(),
-                        record == null ? null : record.storyTitle(), DeliveryRecord.State.RETRYING, 0,
-                        record == null ? List.of() : record.attempts(), now));
-                parked.retryLater(dead.replayed(now));
+                outcomes.replayed(dead, record, Instant.now());
                 replayed++;
             }
         }

@@ -30,13 +30,13 @@ public class DeliveryMetrics {
         this.registry = registry;
     }
 
-    public void count(Channel channel, Outcome outcome) {
+    void count(Channel channel, Outcome outcome) {
         Counter.builder("notifier.deliveries").description("Deliveries by channel and outcome")
                 .tag("channel", channel.name().toLowerCase(Locale.ROOT)).tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
                 .register(registry).increment();
     }
 
-    public void delivered(Channel channel, Duration took) {
+    void delivered(Channel channel, Duration took) {
         count(channel, Outcome.DELIVERED);
         Timer.builder("notifier.delivery").description("Time taken by successful delivery attempts")
                 .tag("channel", channel.name().toLowerCase(Locale.ROOT)).register(registry).record(took);

@@ -1,12 +1,12 @@
 package dev.newsalerts.notifier.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsalerts.notifier.app.DeliveryOutcomes.Pending;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Alert;
 import dev.newsalerts.notifier.domain.Channel;
 import dev.newsalerts.notifier.domain.Delivery;
 import dev.newsalerts.notifier.domain.DeliveryRecord;
-import dev.newsalerts.notifier.domain.DeliveryRecord.State;
 import dev.newsalerts.notifier.domain.DigestWindow;
 import dev.newsalerts.notifier.domain.RetrySchedule;
 import dev.newsalerts.notifier.domain.Subscription;
@@ -17,20 +17,21 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Makes one attempt of a delivery and records what became of it, in Kafka, before the caller
- * acknowledges its source record: delivered (in the delivery log), to be retried (parked until its
- * next attempt, per the retry schedule and Retry-After), given up (in
- * {@code news.deliveries.dlq}), or gone (410: the subscription is disabled). A delivery the log
- * already knows the outcome of is not attempted again, so restarts and rebalances send nothing twice.
+ * Makes one attempt of a delivery and has its outcome written ({@link DeliveryOutcomes}) before the
+ * caller acknowledges its source record: delivered, to be retried (parked until its next attempt,
+ * per the retry schedule and Retry-After), given up (a dead letter), or gone (410: the subscription
+ * is disabled). A delivery the log already knows the outcome of is not attempted again, so restarts
+ * and rebalances send nothing twice.
  */
 @ApplicationScoped
 public class DeliveryService {
@@ -45,34 +46,31 @@ public class DeliveryService {
 
     private final Subscriptions subscriptions;
     private final DeliveryLog log;
-    private final ParkedDeliveries parked;
+    private final DeliveryOutcomes outcomes;
     private final AlertSender sender;
     private final ReceiverPacing pacer;
     private final ObjectMapper mapper;
     private final DeliveryWorkers workers;
-    private final DeliveryMetrics metrics;
     private final DeliverySpans spans;
     private final RetrySchedule schedule;
     private final Duration disableAfter;
 
-    public DeliveryService(Subscriptions subscriptions, DeliveryLog log, ParkedDeliveries parked, AlertSender sender,
-            ReceiverPacing pacer, ObjectMapper mapper, DeliveryWorkers workers, DeliveryMetrics metrics, DeliverySpans spans,
-            NotifierConfig config) {
+    /** Deliveries being attempted in this instance: a second copy of one (a re-read record) waits its turn. */
+    private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
+
+    public DeliveryService(Subscriptions subscriptions, DeliveryLog log, DeliveryOutcomes outcomes, AlertSender sender,
+            ReceiverPacing pacer, ObjectMapper mapper, DeliveryWorkers workers, DeliverySpans spans, NotifierConfig config) {
         this.subscriptions = subscriptions;
         this.log = log;
-        this.parked = parked;
+        this.outcomes = outcomes;
         this.sender = sender;
         this.pacer = pacer;
         this.mapper = mapper;
         this.workers = workers;
-        this.metrics = metrics;
         this.spans = spans;
         this.schedule = new RetrySchedule(config.delivery().retrySchedule(), config.delivery().jitter());
         this.disableAfter = config.delivery().disableAfter();
     }
-
-    /** Deliveries being attempted in this instance: a second copy of one (a re-read record) waits its turn. */
-    private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
 
     /** Completes once the outcome of the attempt is safely in Kafka. */
     public CompletionStage<Void> attempt(Delivery delivery) {
@@ -82,7 +80,7 @@ public class DeliveryService {
     private void attemptOnce(Delivery delivery) {
         if (!inProgress.add(delivery.deliveryId())) {
             Log.debugf("Delivery %s is being attempted already; this copy is parked", delivery.deliveryId());
-            parked.retryLater(delivery.postponed(Instant.now().plus(schedule.steps().get(0))));
+            outcomes.parkedCopy(delivery, Instant.now().plus(schedule.steps().get(0)));
             return;
         }
         try {
@@ -105,9 +103,10 @@ public class DeliveryService {
         }
         Subscription subscription = found.get();
         Alert alert = mapper.convertValue(delivery.alert(), Alert.class);
+        Pending pending = new Pending(delivery, known.orElse(null), alert.story().title(), subscription.channel());
         Instant now = Instant.now();
         if (!subscription.enabled()) {
-            giveUp(subscription.channel(), delivery, known, alert, null, "subscription disabled: " + subscription.disabledReason());
+            outcomes.dead(pending, delivery, null, "subscription disabled: " + subscription.disabledReason());
             return;
         }
         List<Alert.Match> wanted = subscription.wanted(alert);
@@ -115,24 +114,23 @@ public class DeliveryService {
             return; // changed its rules since the alert was matched to it
         }
         if (subscription.digest() != null && !delivery.batched()) {
-            parked.retryLater(delivery.inDigest(DigestWindow.end(now, DigestWindow.parse(subscription.digest()))));
-            log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.RETRYING, null, now));
+            outcomes.batched(pending, DigestWindow.end(now, DigestWindow.parse(subscription.digest())));
             return;
         }
         Optional<Instant> hold = pacer.holdUntil(subscription.id(), now, schedule.steps().get(0));
         if (hold.isPresent()) {
             // Its receiver failed lately, or is slow: park the delivery rather than try it or hold a thread waiting.
-            postpone(subscription.channel(), delivery, known, alert, hold.get());
+            outcomes.postponed(pending, hold.get());
             return;
         }
         if (!acquireSlot(subscription)) {
             pacer.congested(subscription.id(), Instant.now());
-            postpone(subscription.channel(), delivery, known, alert, Instant.now().plus(schedule.steps().get(0)));
+            outcomes.postponed(pending, Instant.now().plus(schedule.steps().get(0)));
             return;
         }
         try {
             pacer.pace(subscription.id());
-            send(subscription, delivery, known, alert, wanted);
+            send(subscription, pending, alert, wanted);
         } finally {
             pacer.release(subscription.id());
         }
@@ -147,8 +145,11 @@ public class DeliveryService {
     }
 
     private void attemptDigestNow(String subscriptionId, List<Delivery> batch) {
-        List<Delivery> open = batch.stream().filter(distinctBy(Delivery::deliveryId)).filter(delivery -> log.get(delivery.deliveryId())
-                .map(record -> !record.isFinished() && record.attemptCount() <= delivery.attempts()).orElse(true)).toList();
+        Set<String> seen = new HashSet<>();
+        List<Delivery> open = batch.stream().filter(delivery -> seen.add(delivery.deliveryId()))
+                .filter(delivery -> log.get(delivery.deliveryId())
+                        .map(record -> !record.isFinished() && record.attemptCount() <= delivery.attempts()).orElse(true))
+                .toList();
         Optional<Subscription> subscription = subscriptions.get(subscriptionId).filter(Subscription::enabled);
         if (open.isEmpty() || subscription.isEmpty()) {
             open.forEach(this::attemptNow); // each dropped or given up, saying why
@@ -164,35 +165,28 @@ public class DeliveryService {
             sender.sendDigest(subscription.get(), alerts);
             Duration took = Duration.between(start, Instant.now());
             for (int i = 0; i < open.size(); i++) {
-                metrics.delivered(Channel.EMAIL, took);
-                log.record(DeliveryRecord.after(log.get(open.get(i).deliveryId()).orElse(null), open.get(i),
-                        alerts.get(i).story().title(), State.DELIVERED, attempt(open.get(i), start, 0, null), Instant.now()));
+                outcomes.delivered(pendingInDigest(open.get(i), alerts.get(i)), attempt(open.get(i), start, 0, null), took);
             }
         } catch (DeliveryException e) {
             Log.warnf("Digest of %d alerts to subscription %s failed (attempt %d): %s", open.size(), subscriptionId,
                     attempts + 1, e.getMessage());
-            Instant now = Instant.now();
-            Optional<Instant> next = schedule.next(attempts + 1, now, null);
+            Optional<Instant> next = schedule.next(attempts + 1, Instant.now(), null);
             for (int i = 0; i < open.size(); i++) {
                 Delivery delivery = open.get(i);
-                Optional<DeliveryRecord> known = log.get(delivery.deliveryId());
+                Pending pending = pendingInDigest(delivery, alerts.get(i));
                 DeliveryRecord.Attempt attempt = attempt(delivery, start, 0, e.getMessage());
                 if (next.isPresent()) {
-                    metrics.count(Channel.EMAIL, DeliveryMetrics.Outcome.FAILED);
-                    parked.retryLater(delivery.failed(e.getMessage(), next.get()));
-                    log.record(DeliveryRecord.after(known.orElse(null), delivery, alerts.get(i).story().title(), State.RETRYING,
-                            attempt, now));
+                    outcomes.retrying(pending, attempt, e.getMessage(), next.get());
                 } else {
-                    giveUp(Channel.EMAIL, delivery.failed(e.getMessage(), now), known, alerts.get(i), attempt,
+                    outcomes.dead(pending, delivery.failed(e.getMessage(), Instant.now()), attempt,
                             "all " + schedule.maxAttempts() + " attempts failed, the last: " + e.getMessage());
                 }
             }
         }
     }
 
-    private static <T> java.util.function.Predicate<T> distinctBy(java.util.function.Function<T, ?> key) {
-        Set<Object> seen = new java.util.HashSet<>();
-        return item -> seen.add(key.apply(item));
+    private Pending pendingInDigest(Delivery delivery, Alert alert) {
+        return new Pending(delivery, log.get(delivery.deliveryId()).orElse(null), alert.story().title(), Channel.EMAIL);
     }
 
     private boolean acquireSlot(Subscription subscription) {
@@ -204,59 +198,48 @@ public class DeliveryService {
         }
     }
 
-    /** Parks a delivery for later without an attempt. */
-    private void postpone(Channel channel, Delivery delivery, Optional<DeliveryRecord> known, Alert alert, Instant dueAt) {
-        metrics.count(channel, DeliveryMetrics.Outcome.POSTPONED);
-        parked.retryLater(delivery.postponed(dueAt));
-        log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.RETRYING, null, Instant.now()));
-    }
-
-    private void send(Subscription subscription, Delivery delivery, Optional<DeliveryRecord> known, Alert alert,
-            List<Alert.Match> wanted) {
+    private void send(Subscription subscription, Pending pending, Alert alert, List<Alert.Match> wanted) {
+        Delivery delivery = pending.delivery();
         Instant start = Instant.now();
+        // The attempt's span is current while the receiver is called, so the webhook request carries its trace.
         Span span = spans.start(subscription, delivery);
         try (Scope scope = span.makeCurrent()) {
             List<Alert.Match> matches = wanted.isEmpty() ? alert.matches() : wanted;
             int status = sender.send(subscription, delivery.alert(), alert, matches);
             pacer.succeeded(subscription.id());
-            metrics.delivered(subscription.channel(), Duration.between(start, Instant.now()));
-            log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.DELIVERED,
-                    attempt(delivery, start, status, null), Instant.now()));
+            outcomes.delivered(pending, attempt(delivery, start, status, null), Duration.between(start, Instant.now()));
             Log.debugf("Delivery %s done (attempt %d)", delivery.deliveryId(), delivery.attempts() + 1);
         } catch (DeliveryException e) {
             DeliverySpans.failed(span, e);
-            failed(subscription, delivery, known, alert, start, e);
+            failed(subscription, pending, start, e);
         } catch (RuntimeException e) {
             // a bug or a surprise from a library: still a failed attempt, retried and visible in the log
             Log.errorf(e, "Delivery %s: unexpected failure", delivery.deliveryId());
             DeliverySpans.failed(span, e);
-            failed(subscription, delivery, known, alert, start, new DeliveryException(e.toString(), e));
+            failed(subscription, pending, start, new DeliveryException(e.toString(), e));
         } finally {
             span.end();
         }
     }
 
-    private void failed(Subscription subscription, Delivery delivery, Optional<DeliveryRecord> known, Alert alert,
-            Instant start, DeliveryException e) {
+    private void failed(Subscription subscription, Pending pending, Instant start, DeliveryException e) {
+        Delivery delivery = pending.delivery();
         Instant now = Instant.now();
         DeliveryRecord.Attempt attempt = attempt(delivery, start, e.status(), e.getMessage());
         if (e.status() == GONE) {
-            metrics.count(subscription.channel(), DeliveryMetrics.Outcome.GONE);
             subscriptions.disable(subscription, "its receiver answered 410 Gone at " + now);
-            log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.GONE, attempt, now));
+            outcomes.gone(pending, attempt);
             return;
         }
         Optional<Instant> next = schedule.next(delivery.attempts() + 1, now, e.retryAfter());
         pacer.failed(subscription.id(), next.orElse(now)); // after the last attempt: no cool-down, the next delivery probes
         if (next.isPresent()) {
-            metrics.count(subscription.channel(), DeliveryMetrics.Outcome.FAILED);
             Log.infof("Delivery %s to subscription %s failed (attempt %d of %d, %s); next attempt at %s",
                     delivery.deliveryId(), subscription.id(), delivery.attempts() + 1, schedule.maxAttempts(), e.getMessage(),
                     next.get());
-            parked.retryLater(delivery.failed(e.getMessage(), next.get()));
-            log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.RETRYING, attempt, now));
+            outcomes.retrying(pending, attempt, e.getMessage(), next.get());
         } else {
-            giveUp(subscription.channel(), delivery.failed(e.getMessage(), now), known, alert, attempt,
+            outcomes.dead(pending, delivery.failed(e.getMessage(), now), attempt,
                     "all " + schedule.maxAttempts() + " attempts failed, the last: " + e.getMessage());
         }
         Optional<Instant> failingSince = log.failingSince(subscription.id());
@@ -264,14 +247,6 @@ public class DeliveryService {
             subscriptions.disable(subscription, "every delivery has failed since " + failingSince.get() + " (the last: "
                     + e.getMessage() + ")");
         }
-    }
-
-    private void giveUp(Channel channel, Delivery delivery, Optional<DeliveryRecord> known, Alert alert,
-            DeliveryRecord.Attempt attempt, String reason) {
-        metrics.count(channel, DeliveryMetrics.Outcome.DEAD);
-        Log.warnf("Delivery %s to subscription %s given up: %s", delivery.deliveryId(), delivery.subscriptionId(), reason);
-        parked.deadLetter(delivery, reason);
-        log.record(DeliveryRecord.after(known.orElse(null), delivery, alert.story().title(), State.DEAD, attempt, Instant.now()));
     }
 
     private static DeliveryRecord.Attempt attempt(Delivery delivery, Instant start, int status, String error) {
