@@ -1,9 +1,9 @@
 package dev.newsalerts.notifier.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.notifier.domain.Alert;
 import dev.newsalerts.notifier.domain.Delivery;
+import dev.newsalerts.notifier.domain.PublishedAlert;
 import dev.newsalerts.notifier.domain.Subscription;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +37,8 @@ public class AlertDispatcher {
     }
 
     /** Notes an alert as it arrives, for {@code GET /alerts/recent} and the log. */
-    public void received(Alert alert) {
+    public void received(PublishedAlert published) {
+        Alert alert = published.view();
         recent.add(alert, Instant.now());
         Log.infof("Alert %s: \"%s\" (%s)", alert.alertId(), alert.story().title(),
                 alert.matches().stream().map(Alert.Match::ruleId).toList());
@@ -49,12 +50,13 @@ public class AlertDispatcher {
      *
      * @return completes once the outcome of every delivery is in Kafka
      */
-    public CompletableFuture<Void> dispatch(JsonNode raw, Alert alert) {
+    public CompletableFuture<Void> dispatch(PublishedAlert published) {
         awaitState();
+        Alert alert = published.view();
         Instant now = Instant.now();
         List<CompletableFuture<Void>> attempts = new ArrayList<>();
         for (Subscription subscription : subscriptions.all()) {
-            Delivery delivery = Delivery.first(subscription, alert.alertId(), raw, now);
+            Delivery delivery = Delivery.first(subscription, published, now);
             if (subscription.wanted(alert).isEmpty() || log.get(delivery.deliveryId()).isPresent()) {
                 continue; // not wanted, or handled before a restart
             }

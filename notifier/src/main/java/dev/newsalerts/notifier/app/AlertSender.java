@@ -1,7 +1,7 @@
 package dev.newsalerts.notifier.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsalerts.notifier.domain.Alert;
+import dev.newsalerts.notifier.domain.PublishedAlert;
 import dev.newsalerts.notifier.domain.Subscription;
 import java.util.List;
 
@@ -9,12 +9,11 @@ import java.util.List;
 public interface AlertSender {
 
     /**
-     * @param published the alert as the classifier published it, which standard webhooks forward
-     * @param alert its reader's view
-     * @param matches the matches to report
+     * @param alert the alert; standard webhooks forward it as published
+     * @param matches the matches to report (those the subscription wants)
      * @return the receiver's HTTP status (2xx), or 0 for an email
      */
-    int send(Subscription subscription, JsonNode published, Alert alert, List<Alert.Match> matches)
+    int send(Subscription subscription, PublishedAlert alert, List<Alert.Match> matches)
             throws DeliveryException;
 
     /** One mail with the alerts of an email subscription's digest window. */

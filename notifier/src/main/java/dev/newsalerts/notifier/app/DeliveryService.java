@@ -1,6 +1,5 @@
 package dev.newsalerts.notifier.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.notifier.app.DeliveryOutcomes.Pending;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Alert;
@@ -49,7 +48,6 @@ public class DeliveryService {
     private final DeliveryOutcomes outcomes;
     private final AlertSender sender;
     private final ReceiverPacing pacer;
-    private final ObjectMapper mapper;
     private final DeliveryWorkers workers;
     private final DeliverySpans spans;
     private final RetrySchedule schedule;
@@ -59,13 +57,12 @@ public class DeliveryService {
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
 
     public DeliveryService(Subscriptions subscriptions, DeliveryLog log, DeliveryOutcomes outcomes, AlertSender sender,
-            ReceiverPacing pacer, ObjectMapper mapper, DeliveryWorkers workers, DeliverySpans spans, NotifierConfig config) {
+            ReceiverPacing pacer, DeliveryWorkers workers, DeliverySpans spans, NotifierConfig config) {
         this.subscriptions = subscriptions;
         this.log = log;
         this.outcomes = outcomes;
         this.sender = sender;
         this.pacer = pacer;
-        this.mapper = mapper;
         this.workers = workers;
         this.spans = spans;
         this.schedule = new RetrySchedule(config.delivery().retrySchedule(), config.delivery().jitter());
@@ -102,7 +99,7 @@ public class DeliveryService {
             return;
         }
         Subscription subscription = found.get();
-        Alert alert = mapper.convertValue(delivery.alert(), Alert.class);
+        Alert alert = delivery.alert().view();
         Pending pending = new Pending(delivery, known.orElse(null), alert.story().title(), subscription.channel());
         Instant now = Instant.now();
         if (!subscription.enabled()) {
@@ -155,7 +152,7 @@ public class DeliveryService {
             open.forEach(this::attemptNow); // each dropped or given up, saying why
             return;
         }
-        List<Alert> alerts = open.stream().map(delivery -> mapper.convertValue(delivery.alert(), Alert.class))
+        List<Alert> alerts = open.stream().map(delivery -> delivery.alert().view())
                 .map(alert -> alert.withMatches(subscription.get().wanted(alert).isEmpty() ? alert.matches()
                         : subscription.get().wanted(alert)))
                 .toList();
@@ -205,7 +202,7 @@ public class DeliveryService {
         Span span = spans.start(subscription, delivery);
         try (Scope scope = span.makeCurrent()) {
             List<Alert.Match> matches = wanted.isEmpty() ? alert.matches() : wanted;
-            int status = sender.send(subscription, delivery.alert(), alert, matches);
+            int status = sender.send(subscription, delivery.alert(), matches);
             pacer.succeeded(subscription.id());
             outcomes.delivered(pending, attempt(delivery, start, status, null), Duration.between(start, Instant.now()));
             Log.debugf("Delivery %s done (attempt %d)", delivery.deliveryId(), delivery.attempts() + 1);

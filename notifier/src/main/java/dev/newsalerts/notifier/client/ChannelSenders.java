@@ -1,10 +1,10 @@
 package dev.newsalerts.notifier.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsalerts.notifier.app.AlertSender;
 import dev.newsalerts.notifier.app.DeliveryException;
 import dev.newsalerts.notifier.domain.Alert;
 import dev.newsalerts.notifier.domain.Channel;
+import dev.newsalerts.notifier.domain.PublishedAlert;
 import dev.newsalerts.notifier.domain.Subscription;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -24,14 +24,13 @@ public class ChannelSenders implements AlertSender {
     }
 
     @Override
-    public int send(Subscription subscription, JsonNode published, Alert alert, List<Alert.Match> matches)
-            throws DeliveryException {
+    public int send(Subscription subscription, PublishedAlert alert, List<Alert.Match> matches) throws DeliveryException {
         if (subscription.channel() == Channel.EMAIL) {
-            email.send(subscription.target(), alert.withMatches(matches));
+            email.send(subscription.target(), alert.view().withMatches(matches));
             return 0;
         }
-        return webhooks.send(subscription.target(), subscription.secret(), alert.alertId(),
-                payloads.payload(subscription.format(), published, alert, matches));
+        return webhooks.send(subscription.target(), subscription.secret(), alert.view().alertId(),
+                payloads.payload(subscription.format(), alert, matches));
     }
 
     @Override

@@ -1,12 +1,9 @@
 package dev.newsalerts.notifier.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.notifier.app.AlertDispatcher;
 import dev.newsalerts.notifier.config.NotifierConfig;
-import dev.newsalerts.notifier.domain.Alert;
+import dev.newsalerts.notifier.domain.PublishedAlert;
 import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.TracingMetadata;
@@ -42,15 +39,15 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class AlertsChannel {
 
-    private final ObjectMapper mapper;
+    private final AlertReader reader;
     private final AlertDispatcher dispatcher;
     private final ManagedExecutor workers;
     private final Semaphore inFlight;
     private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
 
-    public AlertsChannel(ObjectMapper mapper, AlertDispatcher dispatcher, ManagedExecutor workers, NotifierConfig config) {
+    public AlertsChannel(AlertReader reader, AlertDispatcher dispatcher, ManagedExecutor workers, NotifierConfig config) {
         this.inFlight = new Semaphore(config.delivery().alertsInFlight());
-        this.mapper = mapper;
+        this.reader = reader;
         this.dispatcher = dispatcher;
         this.workers = workers;
     }
@@ -58,19 +55,18 @@ public class AlertsChannel {
     @Incoming(Channels.ALERTS)
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> receive(Message<String> message) {
-        JsonNode raw;
+        PublishedAlert alert;
         try {
-            raw = parse(message.getPayload());
+            alert = reader.read(message.getPayload());
         } catch (IllegalArgumentException e) {
-            return track(message, message.nack(e).toCompletableFuture());
+            return track(message, message.nack(e).toCompletableFuture()); // to news.alerts.dlq, the reason in its header
         }
-        Alert alert = mapper.convertValue(raw, Alert.class);
         dispatcher.received(alert);
         // Returns once a slot is free, so the connector hands over the next alert; this one is acknowledged later.
         CompletableFuture<Void> slot = CompletableFuture.runAsync(inFlight::acquireUninterruptibly, workers);
         Context trace = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext).orElse(Context.current());
         CompletableFuture<Void> handled = slot.thenCompose(free -> CompletableFuture.supplyAsync(
-                        trace.wrapSupplier(() -> dispatcher.dispatch(raw, alert)), workers))
+                        trace.wrapSupplier(() -> dispatcher.dispatch(alert)), workers))
                 .thenCompose(outcomes -> outcomes)
                 .handle((done, failure) -> {
                     inFlight.release();
@@ -78,7 +74,7 @@ public class AlertsChannel {
                         return message.ack();
                     }
                     Log.errorf("Alert %s: outcome of its deliveries not recorded (%s); it goes to %s",
-                            alert.alertId(), failure.getMessage(), Topics.ALERTS_DLQ);
+                            alert.view().alertId(), failure.getMessage(), Topics.ALERTS_DLQ);
                     return message.nack(failure);
                 })
                 .thenCompose(settled -> settled); // once acknowledged, or in the dead-letter topic
@@ -128,18 +124,5 @@ public class AlertsChannel {
 
     void forget(Collection<TopicPartition> partitions) {
         partitions.forEach(progress::remove);
-    }
-
-    private JsonNode parse(String json) {
-        try {
-            JsonNode alert = mapper.readTree(json);
-            if (alert == null || !alert.path("alertId").isTextual() || !alert.path("story").isObject()
-                    || !alert.path("matches").isArray()) {
-                throw new IllegalArgumentException("not an Alert: needs alertId, story and matches");
-            }
-            return alert;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
-        }
     }
 }

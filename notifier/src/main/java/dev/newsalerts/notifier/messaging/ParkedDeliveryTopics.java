@@ -1,7 +1,6 @@
 package dev.newsalerts.notifier.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.kafka.AcknowledgedSend;
 import dev.newsalerts.kafka.ChannelTopics;
 import dev.newsalerts.kafka.TopicReader;
@@ -49,16 +48,16 @@ public class ParkedDeliveryTopics implements ParkedDeliveries {
 
     private final Emitter<String> retries;
     private final Emitter<String> deadLetters;
-    private final ObjectMapper mapper;
+    private final DeliveryJson json;
     private final ChannelTopics kafka;
     private final RetryTiers tiers;
 
     public ParkedDeliveryTopics(@Channel(Channels.DELIVERY_RETRIES) Emitter<String> retries,
-            @Channel(Channels.DELIVERIES_DLQ) Emitter<String> deadLetters, ObjectMapper mapper, ChannelTopics kafka,
+            @Channel(Channels.DELIVERIES_DLQ) Emitter<String> deadLetters, DeliveryJson json, ChannelTopics kafka,
             NotifierConfig config) {
         this.retries = retries;
         this.deadLetters = deadLetters;
-        this.mapper = mapper;
+        this.json = json;
         this.kafka = kafka;
         this.tiers = new RetryTiers(config.delivery().retrySchedule(), config.delivery().jitter());
     }
@@ -70,12 +69,12 @@ public class ParkedDeliveryTopics implements ParkedDeliveries {
     @Override
     public void retryLater(Delivery delivery) {
         String topic = tiers.topicFor(Duration.between(Instant.now(), delivery.dueAt()));
-        send(retries, topic, delivery.deliveryId(), delivery.subscriptionId(), json(delivery), new RecordHeaders());
+        send(retries, topic, delivery.deliveryId(), delivery.subscriptionId(), json.write(delivery), new RecordHeaders());
     }
 
     @Override
     public void deadLetter(Delivery delivery, String reason) {
-        send(deadLetters, Topics.DELIVERIES_DLQ, delivery.deliveryId(), delivery.subscriptionId(), json(delivery),
+        send(deadLetters, Topics.DELIVERIES_DLQ, delivery.deliveryId(), delivery.subscriptionId(), json.write(delivery),
                 reasonHeader(reason));
     }
 
@@ -102,19 +101,11 @@ public class ParkedDeliveryTopics implements ParkedDeliveries {
         return new ArrayList<>(latest.values());
     }
 
-    private Optional<Delivery> readable(String json) {
+    private Optional<Delivery> readable(String value) {
         try {
-            return Optional.of(mapper.readValue(json, Delivery.class));
+            return Optional.of(json.read(value));
         } catch (JsonProcessingException e) {
             return Optional.empty(); // an unreadable retry record parked by the connector, not a delivery
-        }
-    }
-
-    private String json(Delivery delivery) {
-        try {
-            return mapper.writeValueAsString(delivery);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a delivery is always writable as JSON", e);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.newsalerts.notifier.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.kafka.ChannelTopics;
 import dev.newsalerts.kafka.KafkaTraceContext;
 import dev.newsalerts.kafka.Topics;
@@ -56,7 +55,7 @@ public class RetryConsumer {
     private static final Duration LONGEST_POLL = Duration.ofMillis(500);
     private static final Duration BACKLOG_EVERY = Duration.ofSeconds(10);
 
-    private final ObjectMapper mapper;
+    private final DeliveryJson json;
     private final DeliveryService deliveries;
     private final DigestCollector digests;
     private final ParkedDeliveryTopics parked;
@@ -77,10 +76,10 @@ public class RetryConsumer {
     private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean closed;
 
-    public RetryConsumer(ObjectMapper mapper, DeliveryService deliveries, DigestCollector digests, ParkedDeliveryTopics parked,
+    public RetryConsumer(DeliveryJson json, DeliveryService deliveries, DigestCollector digests, ParkedDeliveryTopics parked,
             SubscriptionStore subscriptions, DeliveryLogTopic log, ChannelTopics kafka, DeliveryWorkers workers, DeliveryMetrics metrics,
             OpenTelemetry openTelemetry, NotifierConfig config) {
-        this.mapper = mapper;
+        this.json = json;
         this.deliveries = deliveries;
         this.digests = digests;
         this.parked = parked;
@@ -198,7 +197,7 @@ public class RetryConsumer {
         PartitionProgress partitionProgress = progress.computeIfAbsent(partition, p -> new PartitionProgress());
         Delivery delivery;
         try {
-            delivery = mapper.readValue(record.value(), Delivery.class);
+            delivery = json.read(record.value());
         } catch (JsonProcessingException | IllegalArgumentException e) {
             String reason = "not a Delivery: " + e.getMessage();
             Log.warnf("The record at offset %d of %s goes to %s: %s", record.offset(), partition, Topics.DELIVERIES_DLQ, reason);
