@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
+/** The alerts this instance received lately ({@code GET /alerts/recent}); no token needed. */
 @Path("/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertsResource {
