@@ -100,6 +100,11 @@ public class DeliveryOutcomes {
         parked.retryLater(dead.replayed(now));
     }
 
+    /** The log's account of an attempt that started at {@code start} and ends now. @param status 0 when there was none */
+    static Attempt attempt(Delivery delivery, Instant start, int status, String error) {
+        return new Attempt(delivery.attempts() + 1, start, status, Duration.between(start, Instant.now()).toMillis(), error);
+    }
+
     private void record(Pending pending, State state, Attempt attempt) {
         log.record(DeliveryRecord.after(pending.previous(), pending.delivery(), pending.storyTitle(), state, attempt,
                 Instant.now()));

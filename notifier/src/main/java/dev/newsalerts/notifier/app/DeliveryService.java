@@ -3,7 +3,6 @@ package dev.newsalerts.notifier.app;
 import dev.newsalerts.notifier.app.DeliveryOutcomes.Pending;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Alert;
-import dev.newsalerts.notifier.domain.Channel;
 import dev.newsalerts.notifier.domain.Delivery;
 import dev.newsalerts.notifier.domain.DeliveryRecord;
 import dev.newsalerts.notifier.domain.DigestWindow;
@@ -16,7 +15,6 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -87,7 +85,8 @@ public class DeliveryService {
         }
     }
 
-    private void attemptNow(Delivery delivery) {
+    /** One attempt, made now on the caller's thread. */
+    void attemptNow(Delivery delivery) {
         Optional<DeliveryRecord> known = log.get(delivery.deliveryId());
         if (known.isPresent() && (known.get().isFinished() || known.get().attemptCount() > delivery.attempts())) {
             Log.debugf("Delivery %s already %s", delivery.deliveryId(), known.get().state());
@@ -133,59 +132,6 @@ public class DeliveryService {
         }
     }
 
-    /**
-     * Sends the deliveries of one digest window of an email subscription as one mail, and records
-     * the outcome of each; on failure they are parked together, to go out together again.
-     */
-    public CompletionStage<Void> attemptDigest(String subscriptionId, List<Delivery> batch) {
-        return CompletableFuture.runAsync(() -> attemptDigestNow(subscriptionId, batch), workers);
-    }
-
-    private void attemptDigestNow(String subscriptionId, List<Delivery> batch) {
-        Set<String> seen = new HashSet<>();
-        List<Delivery> open = batch.stream().filter(delivery -> seen.add(delivery.deliveryId()))
-                .filter(delivery -> log.get(delivery.deliveryId())
-                        .map(record -> !record.isFinished() && record.attemptCount() <= delivery.attempts()).orElse(true))
-                .toList();
-        Optional<Subscription> subscription = subscriptions.get(subscriptionId).filter(Subscription::enabled);
-        if (open.isEmpty() || subscription.isEmpty()) {
-            open.forEach(this::attemptNow); // each dropped or given up, saying why
-            return;
-        }
-        List<Alert> alerts = open.stream().map(delivery -> delivery.alert().view())
-                .map(alert -> alert.withMatches(subscription.get().wanted(alert).isEmpty() ? alert.matches()
-                        : subscription.get().wanted(alert)))
-                .toList();
-        Instant start = Instant.now();
-        int attempts = open.stream().mapToInt(Delivery::attempts).max().orElse(0);
-        try {
-            sender.sendDigest(subscription.get(), alerts);
-            Duration took = Duration.between(start, Instant.now());
-            for (int i = 0; i < open.size(); i++) {
-                outcomes.delivered(pendingInDigest(open.get(i), alerts.get(i)), attempt(open.get(i), start, 0, null), took);
-            }
-        } catch (DeliveryException e) {
-            Log.warnf("Digest of %d alerts to subscription %s failed (attempt %d): %s", open.size(), subscriptionId,
-                    attempts + 1, e.getMessage());
-            Optional<Instant> next = schedule.next(attempts + 1, Instant.now(), null);
-            for (int i = 0; i < open.size(); i++) {
-                Delivery delivery = open.get(i);
-                Pending pending = pendingInDigest(delivery, alerts.get(i));
-                DeliveryRecord.Attempt attempt = attempt(delivery, start, 0, e.getMessage());
-                if (next.isPresent()) {
-                    outcomes.retrying(pending, attempt, e.getMessage(), next.get());
-                } else {
-                    outcomes.dead(pending, delivery.failed(e.getMessage(), Instant.now()), attempt,
-                            "all " + schedule.maxAttempts() + " attempts failed, the last: " + e.getMessage());
-                }
-            }
-        }
-    }
-
-    private Pending pendingInDigest(Delivery delivery, Alert alert) {
-        return new Pending(delivery, log.get(delivery.deliveryId()).orElse(null), alert.story().title(), Channel.EMAIL);
-    }
-
     private boolean acquireSlot(Subscription subscription) {
         try {
             return pacer.acquire(subscription.id(), SLOT_WAIT);
@@ -204,7 +150,7 @@ public class DeliveryService {
             List<Alert.Match> matches = wanted.isEmpty() ? alert.matches() : wanted;
             int status = sender.send(subscription, delivery.alert(), matches);
             pacer.succeeded(subscription.id());
-            outcomes.delivered(pending, attempt(delivery, start, status, null), Duration.between(start, Instant.now()));
+            outcomes.delivered(pending, DeliveryOutcomes.attempt(delivery, start, status, null), Duration.between(start, Instant.now()));
             Log.debugf("Delivery %s done (attempt %d)", delivery.deliveryId(), delivery.attempts() + 1);
         } catch (DeliveryException e) {
             DeliverySpans.failed(span, e);
@@ -222,7 +168,7 @@ public class DeliveryService {
     private void failed(Subscription subscription, Pending pending, Instant start, DeliveryException e) {
         Delivery delivery = pending.delivery();
         Instant now = Instant.now();
-        DeliveryRecord.Attempt attempt = attempt(delivery, start, e.status(), e.getMessage());
+        DeliveryRecord.Attempt attempt = DeliveryOutcomes.attempt(delivery, start, e.status(), e.getMessage());
         if (e.status() == GONE) {
             subscriptions.disable(subscription, "its receiver answered 410 Gone at " + now);
             outcomes.gone(pending, attempt);
@@ -244,10 +190,5 @@ public class DeliveryService {
             subscriptions.disable(subscription, "every delivery has failed since " + failingSince.get() + " (the last: "
                     + e.getMessage() + ")");
         }
-    }
-
-    private static DeliveryRecord.Attempt attempt(Delivery delivery, Instant start, int status, String error) {
-        return new DeliveryRecord.Attempt(delivery.attempts() + 1, start, status,
-                Duration.between(start, Instant.now()).toMillis(), error);
     }
 }
