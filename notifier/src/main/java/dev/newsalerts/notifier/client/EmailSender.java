@@ -1,5 +1,6 @@
 package dev.newsalerts.notifier.client;
 
+import dev.newsalerts.notifier.app.DeliveryException;
 import dev.newsalerts.notifier.domain.Alert;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;

@@ -1,5 +1,6 @@
 package dev.newsalerts.notifier.client;
 
+import dev.newsalerts.notifier.app.ReceiverPacing;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  * receiver costs the others neither threads nor attempts.
  */
 @ApplicationScoped
-public class EndpointPacer {
+public class EndpointPacer implements ReceiverPacing {
 
     /** How long parking lasts after the slots stayed full for a slot wait. */
     private static final Duration CONGESTION = Duration.ofSeconds(1);
@@ -43,11 +44,13 @@ public class EndpointPacer {
     }
 
     /** Waits up to {@code maxWait} for one of the subscription's in-flight slots; when it gets one, call {@link #release}. */
+    @Override
     public boolean acquire(String subscriptionId, Duration maxWait) throws InterruptedException {
         return endpoint(subscriptionId).inFlight.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Waits for the subscription's next turn under its rate limit. */
+    @Override
     public void pace(String subscriptionId) {
         long wait = endpoint(subscriptionId).reserve(nanosBetweenAttempts);
         if (wait > 0) {
@@ -55,6 +58,7 @@ public class EndpointPacer {
         }
     }
 
+    @Override
     public void release(String subscriptionId) {
         Endpoint endpoint = endpoint(subscriptionId);
         endpoint.lastRelease = Instant.now();
@@ -66,6 +70,7 @@ public class EndpointPacer {
      * until (the end of a cool-down, or {@code shortHold} from now while a probe or a full set of
      * slots is under way).
      */
+    @Override
     public Optional<Instant> holdUntil(String subscriptionId, Instant now, Duration shortHold) {
         return endpoint(subscriptionId).holdUntil(now, shortHold);
     }
@@ -75,6 +80,7 @@ public class EndpointPacer {
      * receiver is slow or dead, not merely busy), deliveries arriving in the next second are parked
      * at once.
      */
+    @Override
     public void congested(String subscriptionId, Instant now) {
         Endpoint endpoint = endpoint(subscriptionId);
         if (endpoint.lastRelease == null || endpoint.lastRelease.isBefore(now.minus(CONGESTION))) {
@@ -82,10 +88,12 @@ public class EndpointPacer {
         }
     }
 
+    @Override
     public void failed(String subscriptionId, Instant coolUntil) {
         endpoint(subscriptionId).reported(coolUntil);
     }
 
+    @Override
     public void succeeded(String subscriptionId) {
         endpoint(subscriptionId).reported(null);
     }

@@ -1,12 +1,14 @@
 package dev.newsalerts.notifier.client;
 
+import dev.newsalerts.notifier.app.TargetCheck;
+import dev.newsalerts.notifier.app.TargetRefusedException;
 import dev.newsalerts.notifier.domain.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.regex.Pattern;
 
 /** Whether a subscription's target can be delivered to: a public http(s) URL, or a well-formed email address. */
 @ApplicationScoped
-public class SubscriptionTargets {
+public class SubscriptionTargets implements TargetCheck {
 
     /** The HTML standard's valid e-mail address: no display name, comments, spaces or line breaks. */
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+"
@@ -19,7 +21,7 @@ public class SubscriptionTargets {
         this.guard = guard;
     }
 
-    /** @throws TargetRefusedException saying what is wrong with it */
+    @Override
     public void check(Channel channel, String target) throws TargetRefusedException {
         if (channel == Channel.EMAIL) {
             if (target.length() > MAX_EMAIL_CHARS || !EMAIL.matcher(target).matches()) {

@@ -1,10 +1,11 @@
 package dev.newsalerts.notifier.client;
 
+import dev.newsalerts.netguard.AddressGuard;
+import dev.newsalerts.netguard.AddressRefusedException;
+import dev.newsalerts.notifier.app.TargetRefusedException;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import dev.newsalerts.netguard.AddressGuard;
-import dev.newsalerts.netguard.AddressRefusedException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,16 +1,13 @@
 package dev.newsalerts.notifier.client;
 
-import dev.newsalerts.kafka.KafkaTraceContext;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.BiConsumer;
-import org.apache.kafka.common.header.Headers;
 
 /**
- * Carries the trace of an alert (W3C {@code traceparent}) where the Kafka connector does not: out of
- * the retry topics, which the notifier reads with a consumer of its own, and into webhook requests,
- * so a receiver can join the trace that began with the feed's fetch.
+ * Carries the trace of an alert (W3C {@code traceparent}) into webhook requests, so a receiver can
+ * join the trace that began with the feed's fetch.
  */
 @ApplicationScoped
 public class TracePropagation {
@@ -19,11 +16,6 @@ public class TracePropagation {
 
     public TracePropagation(OpenTelemetry openTelemetry) {
         this.openTelemetry = openTelemetry;
-    }
-
-    /** The trace a Kafka record's headers carry, or the root context when they carry none. */
-    public Context fromKafka(Headers headers) {
-        return KafkaTraceContext.of(openTelemetry, headers);
     }
 
     /** Adds the current trace's headers ({@code traceparent}, …) to an outgoing request. */

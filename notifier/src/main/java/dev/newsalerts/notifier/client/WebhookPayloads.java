@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsalerts.notifier.domain.Alert;
+import dev.newsalerts.notifier.domain.PublishedAlert;
 import dev.newsalerts.notifier.domain.WebhookFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -28,17 +29,18 @@ public class WebhookPayloads {
         this.mapper = mapper;
     }
 
-    /** @param raw the alert as published; @param alert its reader's view; @param wanted the matches to report */
-    public String payload(WebhookFormat format, JsonNode raw, Alert alert, List<Alert.Match> wanted) {
+    /** @param wanted the matches to report */
+    public String payload(WebhookFormat format, PublishedAlert alert, List<Alert.Match> wanted) {
         ObjectNode body = switch (format) {
-            case STANDARD -> standard(raw, wanted);
-            case SLACK -> slack(alert, wanted);
-            case DISCORD -> discord(alert, wanted);
-            case TEAMS -> teams(alert, wanted);
+            case STANDARD -> standard(alert.json(), wanted);
+            case SLACK -> slack(alert.view(), wanted);
+            case DISCORD -> discord(alert.view(), wanted);
+            case TEAMS -> teams(alert.view(), wanted);
         };
         return body.toString();
     }
 
+    /** The alert's published JSON, not its reader's view: receivers get every field the classifier wrote. */
     private ObjectNode standard(JsonNode raw, List<Alert.Match> wanted) {
         ObjectNode data = raw.deepCopy();
         List<String> ruleIds = wanted.stream().map(Alert.Match::ruleId).toList();

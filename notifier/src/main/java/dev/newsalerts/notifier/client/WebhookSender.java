@@ -4,6 +4,8 @@ import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookSigningException;
 import dev.newsalerts.httpapi.RetryAfter;
+import dev.newsalerts.notifier.app.DeliveryException;
+import dev.newsalerts.notifier.app.TargetRefusedException;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;

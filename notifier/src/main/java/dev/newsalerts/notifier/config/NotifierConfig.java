@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+/** The notifier's configuration, the {@code notifier.*} keys. */
 @ConfigMapping(prefix = "notifier")
 public interface NotifierConfig {
 

@@ -1,24 +1,24 @@
 package dev.newsalerts.notifier.domain;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /**
  * One alert on its way to one subscription: what the retry topics ({@code news.deliveries.retry.5s},
  * …) and {@code news.deliveries.dlq} hold (key: subscription id), so a retry survives restarts.
  *
- * @param alert the alert as the classifier published it
+ * @param alert the alert as the classifier published it (its JSON is what the topics hold)
  * @param attempts attempts made so far
  * @param dueAt when the next attempt is due
  * @param batched parked until the end of its subscription's digest window, to go out with the others
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Delivery(String deliveryId, String subscriptionId, String alertId, JsonNode alert, int attempts,
+public record Delivery(String deliveryId, String subscriptionId, String alertId, PublishedAlert alert, int attempts,
         Instant dueAt, String lastError, boolean batched) {
 
     /** The delivery of an alert to a subscription, before any attempt: its id is the same however often it is made. */
-    public static Delivery first(Subscription subscription, String alertId, JsonNode alert, Instant now) {
+    public static Delivery first(Subscription subscription, PublishedAlert alert, Instant now) {
+        String alertId = alert.view().alertId();
         return new Delivery(alertId + ":" + subscription.id(), subscription.id(), alertId, alert, 0, now, null, false);
     }
 

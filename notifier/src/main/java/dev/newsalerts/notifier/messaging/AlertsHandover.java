@@ -7,26 +7,26 @@ import java.util.Collection;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
-/** The alerts channel's rebalance listener: lets {@link AlertDispatcher} finish a partition before it moves. */
+/** The alerts channel's rebalance listener: lets {@link AlertsChannel} finish a partition before it moves. */
 @ApplicationScoped
 @Identifier(AlertsHandover.NAME)
 public class AlertsHandover implements KafkaConsumerRebalanceListener {
 
     static final String NAME = "alerts-handover";
 
-    private final AlertDispatcher dispatcher;
+    private final AlertsChannel alerts;
 
-    public AlertsHandover(AlertDispatcher dispatcher) {
-        this.dispatcher = dispatcher;
+    public AlertsHandover(AlertsChannel alerts) {
+        this.alerts = alerts;
     }
 
     @Override
     public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        dispatcher.handOver(consumer, partitions);
+        alerts.handOver(consumer, partitions);
     }
 
     @Override
     public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        dispatcher.forget(partitions);
+        alerts.forget(partitions);
     }
 }

@@ -3,6 +3,7 @@ package dev.newsalerts.notifier.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.kafka.TopicFollower;
+import dev.newsalerts.notifier.app.KafkaWriteException;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.kafka.Record;
 import java.time.Duration;

@@ -1,12 +1,16 @@
 package dev.newsalerts.notifier.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.kafka.ChannelTopics;
+import dev.newsalerts.kafka.KafkaTraceContext;
 import dev.newsalerts.kafka.Topics;
-import dev.newsalerts.notifier.client.TracePropagation;
+import dev.newsalerts.notifier.app.DeliveryMetrics;
+import dev.newsalerts.notifier.app.DeliveryService;
+import dev.newsalerts.notifier.app.DeliveryWorkers;
+import dev.newsalerts.notifier.app.DigestCollector;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Delivery;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -51,15 +55,15 @@ public class RetryConsumer {
     private static final Duration LONGEST_POLL = Duration.ofMillis(500);
     private static final Duration BACKLOG_EVERY = Duration.ofSeconds(10);
 
-    private final ObjectMapper mapper;
+    private final DeliveryJson json;
     private final DeliveryService deliveries;
     private final DigestCollector digests;
-    private final ParkedDeliveries parked;
+    private final ParkedDeliveryTopics parked;
     private final SubscriptionStore subscriptions;
-    private final DeliveryLog log;
+    private final DeliveryLogTopic log;
     private final ChannelTopics kafka;
     private final DeliveryWorkers workers;
-    private final TracePropagation traces;
+    private final OpenTelemetry openTelemetry;
     private final RetryTiers tiers;
     private final int maxInFlight;
 
@@ -72,10 +76,10 @@ public class RetryConsumer {
     private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean closed;
 
-    public RetryConsumer(ObjectMapper mapper, DeliveryService deliveries, DigestCollector digests, ParkedDeliveries parked,
-            SubscriptionStore subscriptions, DeliveryLog log, ChannelTopics kafka, DeliveryWorkers workers, DeliveryMetrics metrics,
-            TracePropagation traces, NotifierConfig config) {
-        this.mapper = mapper;
+    public RetryConsumer(DeliveryJson json, DeliveryService deliveries, DigestCollector digests, ParkedDeliveryTopics parked,
+            SubscriptionStore subscriptions, DeliveryLogTopic log, ChannelTopics kafka, DeliveryWorkers workers, DeliveryMetrics metrics,
+            OpenTelemetry openTelemetry, NotifierConfig config) {
+        this.json = json;
         this.deliveries = deliveries;
         this.digests = digests;
         this.parked = parked;
@@ -83,7 +87,7 @@ public class RetryConsumer {
         this.log = log;
         this.kafka = kafka;
         this.workers = workers;
-        this.traces = traces;
+        this.openTelemetry = openTelemetry;
         this.tiers = parked.tiers();
         this.maxInFlight = config.delivery().retriesInFlight();
         thread.setDaemon(true);
@@ -193,7 +197,7 @@ public class RetryConsumer {
         PartitionProgress partitionProgress = progress.computeIfAbsent(partition, p -> new PartitionProgress());
         Delivery delivery;
         try {
-            delivery = mapper.readValue(record.value(), Delivery.class);
+            delivery = json.read(record.value());
         } catch (JsonProcessingException | IllegalArgumentException e) {
             String reason = "not a Delivery: " + e.getMessage();
             Log.warnf("The record at offset %d of %s goes to %s: %s", record.offset(), partition, Topics.DELIVERIES_DLQ, reason);
@@ -214,7 +218,7 @@ public class RetryConsumer {
         }
         Log.debugf("Delivery %s (attempts so far: %d) is due", delivery.deliveryId(), delivery.attempts());
         CompletableFuture<Void> outcome = new CompletableFuture<>();
-        try (Scope scope = traces.fromKafka(record.headers()).makeCurrent()) {
+        try (Scope scope = KafkaTraceContext.of(openTelemetry, record.headers()).makeCurrent()) {
             attemptUntilRecorded(partition, delivery, outcome);
         }
         partitionProgress.started(record.offset(), outcome);

@@ -3,7 +3,8 @@ package dev.newsalerts.notifier.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.kafka.ChannelTopics;
 import dev.newsalerts.kafka.Topics;
-import dev.newsalerts.notifier.config.DeclaredSubscriptions;
+import dev.newsalerts.notifier.app.DeclaredSubscriptions;
+import dev.newsalerts.notifier.app.Subscriptions;
 import dev.newsalerts.notifier.domain.Subscription;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
  * alerts wait until it has ({@link #awaitLoaded}).
  */
 @ApplicationScoped
-public class SubscriptionStore {
+public class SubscriptionStore implements Subscriptions {
 
     /** An API call waits this long for Kafka, then answers 503. */
     private static final Duration API_WRITE_TIMEOUT = Duration.ofSeconds(15);
@@ -56,31 +57,35 @@ public class SubscriptionStore {
     }
 
     /** Waits until the subscriptions the topic held at start-up are known. */
+    @Override
     public boolean awaitLoaded(Duration timeout) throws InterruptedException {
         return stored.awaitLoaded(timeout);
     }
 
-    /** All subscriptions, configured ones first, then by creation. */
+    @Override
     public List<Subscription> all() {
         return Stream.concat(declared.values().stream().sorted(Comparator.comparing(Subscription::name)),
                 stored.values().stream().sorted(Comparator.comparing(Subscription::createdAt).thenComparing(Subscription::id)))
                 .toList();
     }
 
+    @Override
     public Optional<Subscription> get(String id) {
         return declared.containsKey(id) ? Optional.of(declared.get(id)) : stored.get(id);
     }
 
     /** Writes a subscription made or changed through the API; returns once the broker has it. */
+    @Override
     public void save(Subscription subscription) {
         stored.put(subscription.id(), subscription);
     }
 
+    @Override
     public void delete(String id) {
         stored.remove(id);
     }
 
-    /** Stops deliveries to a subscription, saying why (a 410 from its receiver, say). */
+    @Override
     public void disable(Subscription subscription, String reason) {
         Subscription disabled = subscription.disabled(reason, Instant.now());
         if (declared.containsKey(subscription.id())) {

@@ -1,6 +1,6 @@
 package dev.newsalerts.notifier.rest;
 
-import dev.newsalerts.notifier.domain.RecentAlerts;
+import dev.newsalerts.notifier.app.RecentAlerts;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
+/** The alerts this instance received lately ({@code GET /alerts/recent}); no token needed. */
 @Path("/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertsResource {

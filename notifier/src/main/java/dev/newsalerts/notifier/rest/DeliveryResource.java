@@ -1,12 +1,10 @@
 package dev.newsalerts.notifier.rest;
 
 import dev.newsalerts.httpapi.TokenRequired;
-import dev.newsalerts.notifier.domain.Delivery;
+import dev.newsalerts.notifier.app.DeadLetters;
+import dev.newsalerts.notifier.app.DeliveryLog;
+import dev.newsalerts.notifier.app.Subscriptions;
 import dev.newsalerts.notifier.domain.DeliveryRecord;
-import dev.newsalerts.notifier.messaging.DeliveryLog;
-import dev.newsalerts.notifier.messaging.ParkedDeliveries;
-import dev.newsalerts.notifier.messaging.SubscriptionStore;
-import io.quarkus.logging.Log;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,14 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "token")
 public class DeliveryResource {
 
-    private final SubscriptionStore subscriptions;
+    private final Subscriptions subscriptions;
     private final DeliveryLog log;
-    private final ParkedDeliveries parked;
+    private final DeadLetters deadLetters;
 
-    public DeliveryResource(SubscriptionStore subscriptions, DeliveryLog log, ParkedDeliveries parked) {
+    public DeliveryResource(Subscriptions subscriptions, DeliveryLog log, DeadLetters deadLetters) {
         this.subscriptions = subscriptions;
         this.log = log;
-        this.parked = parked;
+        this.deadLetters = deadLetters;
     }
 
     @GET
@@ -55,21 +52,7 @@ public class DeliveryResource {
     @Operation(summary = "Try the subscription's dead deliveries again from the first attempt (all, or one by deliveryId)")
     public Map<String, Integer> replay(@PathParam("id") String id, @QueryParam("deliveryId") String deliveryId) {
         existing(id);
-        int replayed = 0;
-        for (Delivery dead : parked.deadLettersOf(id)) {
-            DeliveryRecord record = log.get(dead.deliveryId()).orElse(null);
-            boolean stillDead = record == null || record.state() == DeliveryRecord.State.DEAD;
-            if (stillDead && (deliveryId == null || deliveryId.equals(dead.deliveryId()))) {
-                Instant now = Instant.now();
-                // The log first: the retry consumer skips a delivery whose log shows more attempts than it carries.
-                log.record(new DeliveryRecord(dead.deliveryId(), id, dead.alertId(), record == null ? null : record.storyTitle(),
-                        DeliveryRecord.State.RETRYING, 0, record == null ? List.of() : record.attempts(), now));
-                parked.retryLater(dead.replayed(now));
-                replayed++;
-            }
-        }
-        Log.infof("Replayed %d dead deliveries of subscription %s", replayed, id);
-        return Map.of("replayed", replayed);
+        return Map.of("replayed", deadLetters.replay(id, deliveryId));
     }
 
     private void existing(String id) {

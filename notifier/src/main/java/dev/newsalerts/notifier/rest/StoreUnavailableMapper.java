@@ -1,6 +1,6 @@
 package dev.newsalerts.notifier.rest;
 
-import dev.newsalerts.notifier.messaging.KafkaWriteException;
+import dev.newsalerts.notifier.app.KafkaWriteException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

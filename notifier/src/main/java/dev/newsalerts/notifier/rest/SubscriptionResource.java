@@ -1,13 +1,13 @@
 package dev.newsalerts.notifier.rest;
 
 import dev.newsalerts.httpapi.TokenRequired;
-import dev.newsalerts.notifier.client.SubscriptionTargets;
-import dev.newsalerts.notifier.client.TargetRefusedException;
+import dev.newsalerts.notifier.app.Subscriptions;
+import dev.newsalerts.notifier.app.TargetCheck;
+import dev.newsalerts.notifier.app.TargetRefusedException;
 import dev.newsalerts.notifier.domain.Channel;
 import dev.newsalerts.notifier.domain.DigestWindow;
 import dev.newsalerts.notifier.domain.Subscription;
 import dev.newsalerts.notifier.domain.WebhookFormat;
-import dev.newsalerts.notifier.messaging.SubscriptionStore;
 import io.quarkus.logging.Log;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -45,10 +45,10 @@ public class SubscriptionResource {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SubscriptionStore store;
-    private final SubscriptionTargets targets;
+    private final Subscriptions store;
+    private final TargetCheck targets;
 
-    public SubscriptionResource(SubscriptionStore store, SubscriptionTargets targets) {
+    public SubscriptionResource(Subscriptions store, TargetCheck targets) {
         this.store = store;
         this.targets = targets;
     }

@@ -3,6 +3,7 @@ package dev.newsalerts.notifier.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.newsalerts.notifier.app.TargetRefusedException;
 import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,28 +1,19 @@
 package dev.newsalerts.notifier.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.kafka.Topics;
+import dev.newsalerts.notifier.app.AlertDispatcher;
 import dev.newsalerts.notifier.config.NotifierConfig;
-import dev.newsalerts.notifier.domain.Alert;
-import dev.newsalerts.notifier.domain.Delivery;
-import dev.newsalerts.notifier.domain.RecentAlerts;
-import dev.newsalerts.notifier.domain.Subscription;
+import dev.newsalerts.notifier.domain.PublishedAlert;
 import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -35,68 +26,55 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Turns each alert from {@code news.alerts} into one delivery per subscription that wants it (its
- * rules, score and language) and makes the first attempt of each, all at once. The alert is
- * acknowledged only when every delivery's outcome is in Kafka: delivered, or parked for a retry or
- * as a dead letter ({@link DeliveryService}); the connector commits an offset once every alert
- * before it is acknowledged too. Up to {@code notifier.delivery.alerts-in-flight} alerts are handled
- * at once, so one slow receiver does not hold the others back (deliveries to one receiver may
- * therefore arrive out of order). An unreadable alert goes to {@code news.alerts.dlq} with the reason.
+ * The alerts channel ({@code news.alerts}): hands each alert to {@link AlertDispatcher} and
+ * acknowledges it only when every delivery's outcome is in Kafka: delivered, or parked for a retry or
+ * as a dead letter; the connector commits an offset once every alert before it is acknowledged too.
+ * Up to {@code notifier.delivery.alerts-in-flight} alerts are handled at once, so one slow receiver
+ * does not hold the others back (deliveries to one receiver may therefore arrive out of order). An
+ * unreadable alert goes to {@code news.alerts.dlq} with the reason.
  *
  * <p>Deliveries block (HTTP, SMTP), so they run on a worker of our own rather than on the
  * connector's ordered worker context, where the blocking mailer would wait on itself.
  */
 @ApplicationScoped
-public class AlertDispatcher {
+public class AlertsChannel {
 
-    private static final Duration LOAD_WAIT = Duration.ofSeconds(30);
-
-    private final ObjectMapper mapper;
-    private final SubscriptionStore subscriptions;
-    private final DeliveryLog log;
-    private final DeliveryService deliveries;
-    private final RecentAlerts recent;
+    private final AlertReader reader;
+    private final AlertDispatcher dispatcher;
     private final ManagedExecutor workers;
     private final Semaphore inFlight;
     private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
 
-    public AlertDispatcher(ObjectMapper mapper, SubscriptionStore subscriptions, DeliveryLog log,
-            DeliveryService deliveries, RecentAlerts recent, ManagedExecutor workers, NotifierConfig config) {
+    public AlertsChannel(AlertReader reader, AlertDispatcher dispatcher, ManagedExecutor workers, NotifierConfig config) {
         this.inFlight = new Semaphore(config.delivery().alertsInFlight());
-        this.mapper = mapper;
-        this.subscriptions = subscriptions;
-        this.log = log;
-        this.deliveries = deliveries;
-        this.recent = recent;
+        this.reader = reader;
+        this.dispatcher = dispatcher;
         this.workers = workers;
     }
 
     @Incoming(Channels.ALERTS)
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
-    public CompletionStage<Void> dispatch(Message<String> message) {
-        JsonNode raw;
+    public CompletionStage<Void> receive(Message<String> message) {
+        PublishedAlert alert;
         try {
-            raw = parse(message.getPayload());
+            alert = reader.read(message.getPayload());
         } catch (IllegalArgumentException e) {
-            return track(message, message.nack(e).toCompletableFuture());
+            return track(message, message.nack(e).toCompletableFuture()); // to news.alerts.dlq, the reason in its header
         }
-        Alert alert = mapper.convertValue(raw, Alert.class);
-        recent.add(alert, Instant.now());
-        Log.infof("Alert %s: \"%s\" (%s)", alert.alertId(), alert.story().title(),
-                alert.matches().stream().map(Alert.Match::ruleId).toList());
+        dispatcher.received(alert);
         // Returns once a slot is free, so the connector hands over the next alert; this one is acknowledged later.
         CompletableFuture<Void> slot = CompletableFuture.runAsync(inFlight::acquireUninterruptibly, workers);
         Context trace = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext).orElse(Context.current());
         CompletableFuture<Void> handled = slot.thenCompose(free -> CompletableFuture.supplyAsync(
-                        trace.wrapSupplier(() -> firstAttempts(raw, alert)), workers))
-                .thenCompose(attempts -> CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new)))
+                        trace.wrapSupplier(() -> dispatcher.dispatch(alert)), workers))
+                .thenCompose(outcomes -> outcomes)
                 .handle((done, failure) -> {
                     inFlight.release();
                     if (failure == null) {
                         return message.ack();
                     }
                     Log.errorf("Alert %s: outcome of its deliveries not recorded (%s); it goes to %s",
-                            alert.alertId(), failure.getMessage(), Topics.ALERTS_DLQ);
+                            alert.view().alertId(), failure.getMessage(), Topics.ALERTS_DLQ);
                     return message.nack(failure);
                 })
                 .thenCompose(settled -> settled); // once acknowledged, or in the dead-letter topic
@@ -146,44 +124,5 @@ public class AlertDispatcher {
 
     void forget(Collection<TopicPartition> partitions) {
         partitions.forEach(progress::remove);
-    }
-
-    private List<CompletableFuture<Void>> firstAttempts(JsonNode raw, Alert alert) {
-        awaitState();
-        Instant now = Instant.now();
-        List<CompletableFuture<Void>> attempts = new ArrayList<>();
-        for (Subscription subscription : subscriptions.all()) {
-            Delivery delivery = Delivery.first(subscription, alert.alertId(), raw, now);
-            if (subscription.wanted(alert).isEmpty() || log.get(delivery.deliveryId()).isPresent()) {
-                continue; // not wanted, or handled before a restart
-            }
-            attempts.add(deliveries.attempt(delivery).toCompletableFuture());
-        }
-        return attempts;
-    }
-
-    /** Subscriptions and the delivery log are read from Kafka at start-up; alerts wait for both. */
-    private void awaitState() {
-        try {
-            while (!subscriptions.awaitLoaded(LOAD_WAIT) || !log.awaitLoaded(LOAD_WAIT)) {
-                Log.warnf("Still reading %s and %s; alerts wait until both are known", Topics.SUBSCRIPTIONS, Topics.DELIVERIES);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CompletionException(new IllegalStateException("interrupted while reading the subscriptions"));
-        }
-    }
-
-    private JsonNode parse(String json) {
-        try {
-            JsonNode alert = mapper.readTree(json);
-            if (alert == null || !alert.path("alertId").isTextual() || !alert.path("story").isObject()
-                    || !alert.path("matches").isArray()) {
-                throw new IllegalArgumentException("not an Alert: needs alertId, story and matches");
-            }
-            return alert;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
-        }
     }
 }

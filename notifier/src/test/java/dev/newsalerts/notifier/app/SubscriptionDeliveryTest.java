@@ -1,4 +1,4 @@
-package dev.newsalerts.notifier.messaging;
+package dev.newsalerts.notifier.app;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

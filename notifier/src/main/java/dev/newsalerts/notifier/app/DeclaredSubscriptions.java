@@ -1,7 +1,6 @@
-package dev.newsalerts.notifier.config;
+package dev.newsalerts.notifier.app;
 
-import dev.newsalerts.notifier.client.SubscriptionTargets;
-import dev.newsalerts.notifier.client.TargetRefusedException;
+import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Channel;
 import dev.newsalerts.notifier.domain.DigestWindow;
 import dev.newsalerts.notifier.domain.Subscription;
@@ -22,7 +21,7 @@ public class DeclaredSubscriptions {
 
     private final List<Subscription> subscriptions = new ArrayList<>();
 
-    public DeclaredSubscriptions(NotifierConfig config, SubscriptionTargets targets) {
+    public DeclaredSubscriptions(NotifierConfig config, TargetCheck targets) {
         Instant now = Instant.now();
         for (Map.Entry<String, NotifierConfig.DeclaredSubscription> entry : config.subscriptions().entrySet()) {
             String name = entry.getKey();

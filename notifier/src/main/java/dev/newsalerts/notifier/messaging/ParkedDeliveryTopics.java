@@ -1,11 +1,12 @@
 package dev.newsalerts.notifier.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.kafka.AcknowledgedSend;
 import dev.newsalerts.kafka.ChannelTopics;
 import dev.newsalerts.kafka.TopicReader;
 import dev.newsalerts.kafka.Topics;
+import dev.newsalerts.notifier.app.KafkaWriteException;
+import dev.newsalerts.notifier.app.ParkedDeliveries;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Delivery;
 import io.opentelemetry.context.Context;
@@ -36,7 +37,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * {@code dead-letter-reason} header). Each write returns once the broker has it.
  */
 @ApplicationScoped
-public class ParkedDeliveries {
+public class ParkedDeliveryTopics implements ParkedDeliveries {
 
     /**
      * A delivery's outcome waits this long for the broker, longer than the producer's own retries
@@ -47,16 +48,16 @@ public class ParkedDeliveries {
 
     private final Emitter<String> retries;
     private final Emitter<String> deadLetters;
-    private final ObjectMapper mapper;
+    private final DeliveryJson json;
     private final ChannelTopics kafka;
     private final RetryTiers tiers;
 
-    public ParkedDeliveries(@Channel(Channels.DELIVERY_RETRIES) Emitter<String> retries,
-            @Channel(Channels.DELIVERIES_DLQ) Emitter<String> deadLetters, ObjectMapper mapper, ChannelTopics kafka,
+    public ParkedDeliveryTopics(@Channel(Channels.DELIVERY_RETRIES) Emitter<String> retries,
+            @Channel(Channels.DELIVERIES_DLQ) Emitter<String> deadLetters, DeliveryJson json, ChannelTopics kafka,
             NotifierConfig config) {
         this.retries = retries;
         this.deadLetters = deadLetters;
-        this.mapper = mapper;
+        this.json = json;
         this.kafka = kafka;
         this.tiers = new RetryTiers(config.delivery().retrySchedule(), config.delivery().jitter());
     }
@@ -65,13 +66,15 @@ public class ParkedDeliveries {
         return tiers;
     }
 
+    @Override
     public void retryLater(Delivery delivery) {
         String topic = tiers.topicFor(Duration.between(Instant.now(), delivery.dueAt()));
-        send(retries, topic, delivery.deliveryId(), delivery.subscriptionId(), json(delivery), new RecordHeaders());
+        send(retries, topic, delivery.deliveryId(), delivery.subscriptionId(), json.write(delivery), new RecordHeaders());
     }
 
+    @Override
     public void deadLetter(Delivery delivery, String reason) {
-        send(deadLetters, Topics.DELIVERIES_DLQ, delivery.deliveryId(), delivery.subscriptionId(), json(delivery),
+        send(deadLetters, Topics.DELIVERIES_DLQ, delivery.deliveryId(), delivery.subscriptionId(), json.write(delivery),
                 reasonHeader(reason));
     }
 
@@ -86,7 +89,7 @@ public class ParkedDeliveries {
         return headers;
     }
 
-    /** The latest dead letter of each delivery of a subscription, oldest first. */
+    @Override
     public List<Delivery> deadLettersOf(String subscriptionId) {
         Map<String, Delivery> latest = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : TopicReader.read(kafka.clientConfig(ConsumerConfig.configNames()),
@@ -98,19 +101,11 @@ public class ParkedDeliveries {
         return new ArrayList<>(latest.values());
     }
 
-    private Optional<Delivery> readable(String json) {
+    private Optional<Delivery> readable(String value) {
         try {
-            return Optional.of(mapper.readValue(json, Delivery.class));
+            return Optional.of(json.read(value));
         } catch (JsonProcessingException e) {
             return Optional.empty(); // an unreadable retry record parked by the connector, not a delivery
-        }
-    }
-
-    private String json(Delivery delivery) {
-        try {
-            return mapper.writeValueAsString(delivery);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a delivery is always writable as JSON", e);
         }
     }
 

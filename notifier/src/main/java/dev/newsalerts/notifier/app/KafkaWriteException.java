@@ -1,9 +1,9 @@
-package dev.newsalerts.notifier.messaging;
+package dev.newsalerts.notifier.app;
 
 /** Kafka did not confirm a write in time: it may or may not have been made. */
 public class KafkaWriteException extends RuntimeException {
 
-    KafkaWriteException(String message, Throwable cause) {
+    public KafkaWriteException(String message, Throwable cause) {
         super(message, cause);
     }
 }

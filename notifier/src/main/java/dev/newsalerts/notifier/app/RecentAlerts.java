@@ -1,6 +1,7 @@
-package dev.newsalerts.notifier.domain;
+package dev.newsalerts.notifier.app;
 
 import dev.newsalerts.notifier.config.NotifierConfig;
+import dev.newsalerts.notifier.domain.Alert;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -1,11 +1,10 @@
-package dev.newsalerts.notifier.messaging;
+package dev.newsalerts.notifier.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.newsalerts.notifier.domain.Alert;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.newsalerts.notifier.client;
+package dev.newsalerts.notifier.app;
 
 /** A webhook target that is not a URL, does not resolve, or points at an internal network. */
 public class TargetRefusedException extends Exception {

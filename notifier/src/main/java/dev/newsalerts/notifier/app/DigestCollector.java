@@ -1,4 +1,4 @@
-package dev.newsalerts.notifier.messaging;
+package dev.newsalerts.notifier.app;
 
 import dev.newsalerts.notifier.domain.Delivery;
 import io.quarkus.logging.Log;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Gathers the deliveries of an email digest as they fall due: every delivery of one window is due at
  * the same instant and read from the same partition (they are keyed by subscription), so those that
- * arrive within a short gathering time go out as one mail ({@link DeliveryService#attemptDigest});
+ * arrive within a short gathering time go out as one mail ({@link DigestDelivery});
  * each completes once the outcome is in Kafka.
  */
 @ApplicationScoped
@@ -28,7 +28,7 @@ public class DigestCollector {
     private record Pending(Delivery delivery, CompletableFuture<Void> outcome) {
     }
 
-    private final DeliveryService deliveries;
+    private final DigestDelivery digests;
     private final Map<String, List<Pending>> gathering = new HashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "digest-timer");
@@ -36,12 +36,12 @@ public class DigestCollector {
         return thread;
     });
 
-    public DigestCollector(DeliveryService deliveries) {
-        this.deliveries = deliveries;
+    public DigestCollector(DigestDelivery digests) {
+        this.digests = digests;
     }
 
     /** Completes once the outcome of the digest this delivery went out in is in Kafka. */
-    CompletableFuture<Void> collect(Delivery delivery) {
+    public CompletableFuture<Void> collect(Delivery delivery) {
         CompletableFuture<Void> outcome = new CompletableFuture<>();
         synchronized (gathering) {
             List<Pending> batch = gathering.get(delivery.subscriptionId());
@@ -61,7 +61,7 @@ public class DigestCollector {
             batch = gathering.remove(subscriptionId);
         }
         Log.debugf("Digest of subscription %s: %d alerts", subscriptionId, batch.size());
-        deliveries.attemptDigest(subscriptionId, batch.stream().map(Pending::delivery).toList())
+        digests.attempt(subscriptionId, batch.stream().map(Pending::delivery).toList())
                 .whenComplete((done, failure) -> batch.forEach(pending -> {
                     if (failure == null) {
                         pending.outcome().complete(null);

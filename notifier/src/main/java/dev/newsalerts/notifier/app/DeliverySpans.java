@@ -1,4 +1,4 @@
-package dev.newsalerts.notifier.messaging;
+package dev.newsalerts.notifier.app;
 
 import dev.newsalerts.notifier.domain.Delivery;
 import dev.newsalerts.notifier.domain.Subscription;

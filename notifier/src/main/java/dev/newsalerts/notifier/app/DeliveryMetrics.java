@@ -1,4 +1,4 @@
-package dev.newsalerts.notifier.messaging;
+package dev.newsalerts.notifier.app;
 
 import dev.newsalerts.notifier.domain.Channel;
 import io.micrometer.core.instrument.Counter;
@@ -42,7 +42,7 @@ public class DeliveryMetrics {
                 .tag("channel", channel.name().toLowerCase(Locale.ROOT)).register(registry).record(took);
     }
 
-    void retriesWaiting(Supplier<Number> waiting) {
+    public void retriesWaiting(Supplier<Number> waiting) {
         Gauge.builder("notifier.retries.waiting", waiting, supplier -> supplier.get().doubleValue())
                 .description("Parked deliveries not read yet, in the retry partitions this instance reads")
                 .strongReference(true).register(registry);

@@ -1,4 +1,4 @@
-package dev.newsalerts.notifier.messaging;
+package dev.newsalerts.notifier.app;
 
 import dev.newsalerts.notifier.config.NotifierConfig;
 import jakarta.annotation.PreDestroy;

@@ -3,6 +3,7 @@ package dev.newsalerts.notifier.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.kafka.ChannelTopics;
 import dev.newsalerts.kafka.Topics;
+import dev.newsalerts.notifier.app.DeliveryLog;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.DeliveryRecord;
 import io.quarkus.logging.Log;
@@ -40,7 +41,7 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
  * {@code notifier.delivery.log-retention} are forgotten, here and (compact,delete) in the topic.
  */
 @ApplicationScoped
-public class DeliveryLog {
+public class DeliveryLogTopic implements DeliveryLog {
 
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
 
@@ -56,9 +57,9 @@ public class DeliveryLog {
     /** Per subscription: the first failure since its last success. */
     private final Map<String, Instant> failingSince = new ConcurrentHashMap<>();
 
-    public DeliveryLog(@Channel(Channels.DELIVERY_LOG) Emitter<Record<String, String>> emitter, ObjectMapper mapper,
+    public DeliveryLogTopic(@Channel(Channels.DELIVERY_LOG) Emitter<Record<String, String>> emitter, ObjectMapper mapper,
             ChannelTopics kafka, NotifierConfig config) {
-        this.records = new KafkaTable<>(Topics.DELIVERIES, DeliveryRecord.class, emitter, mapper, ParkedDeliveries.WRITE_TIMEOUT,
+        this.records = new KafkaTable<>(Topics.DELIVERIES, DeliveryRecord.class, emitter, mapper, ParkedDeliveryTopics.WRITE_TIMEOUT,
                 this::track);
         this.kafka = kafka;
         this.retention = config.delivery().logRetention();
@@ -105,10 +106,12 @@ public class DeliveryLog {
         }
     }
 
+    @Override
     public boolean awaitLoaded(Duration timeout) throws InterruptedException {
         return records.awaitLoaded(timeout);
     }
 
+    @Override
     public Optional<DeliveryRecord> get(String deliveryId) {
         return records.get(deliveryId).filter(this::retained);
     }
@@ -119,11 +122,12 @@ public class DeliveryLog {
     }
 
     /** Returns once the broker has it. */
+    @Override
     public void record(DeliveryRecord record) {
         records.put(record.deliveryId(), record);
     }
 
-    /** A subscription's deliveries, the latest first. */
+    @Override
     public List<DeliveryRecord> of(String subscriptionId, int limit) {
         return records.values().stream().filter(record -> record.subscriptionId().equals(subscriptionId))
                 .filter(this::retained)
@@ -131,6 +135,7 @@ public class DeliveryLog {
     }
 
     /** Since when every delivery to the subscription has failed (as seen since start-up); empty when the last one succeeded. */
+    @Override
     public Optional<Instant> failingSince(String subscriptionId) {
         return Optional.ofNullable(failingSince.get(subscriptionId));
     }

@@ -1,4 +1,4 @@
-package dev.newsalerts.notifier.client;
+package dev.newsalerts.notifier.app;
 
 import java.time.Duration;
 

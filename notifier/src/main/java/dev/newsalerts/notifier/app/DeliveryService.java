@@ -1,0 +1,194 @@
+package dev.newsalerts.notifier.app;
+
+import dev.newsalerts.notifier.app.DeliveryOutcomes.Pending;
+import dev.newsalerts.notifier.config.NotifierConfig;
+import dev.newsalerts.notifier.domain.Alert;
+import dev.newsalerts.notifier.domain.Delivery;
+import dev.newsalerts.notifier.domain.DeliveryRecord;
+import dev.newsalerts.notifier.domain.DigestWindow;
+import dev.newsalerts.notifier.domain.RetrySchedule;
+import dev.newsalerts.notifier.domain.Subscription;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Makes one attempt of a delivery and has its outcome written ({@link DeliveryOutcomes}) before the
+ * caller acknowledges its source record: delivered, to be retried (parked until its next attempt,
+ * per the retry schedule and Retry-After), given up (a dead letter), or gone (410: the subscription
+ * is disabled). A delivery the log already knows the outcome of is not attempted again, so restarts
+ * and rebalances send nothing twice.
+ */
+@ApplicationScoped
+public class DeliveryService {
+
+    private static final int GONE = 410;
+    /**
+     * Longest a delivery waits for one of its receiver's in-flight slots before it is parked: a
+     * receiver that keeps all its slots busy this long is slow, and waiting would tie up the threads
+     * the other receivers need.
+     */
+    private static final Duration SLOT_WAIT = Duration.ofMillis(200);
+
+    private final Subscriptions subscriptions;
+    private final DeliveryLog log;
+    private final DeliveryOutcomes outcomes;
+    private final AlertSender sender;
+    private final ReceiverPacing pacer;
+    private final DeliveryWorkers workers;
+    private final DeliverySpans spans;
+    private final RetrySchedule schedule;
+    private final Duration disableAfter;
+
+    /** Deliveries being attempted in this instance: a second copy of one (a re-read record) waits its turn. */
+    private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
+
+    public DeliveryService(Subscriptions subscriptions, DeliveryLog log, DeliveryOutcomes outcomes, AlertSender sender,
+            ReceiverPacing pacer, DeliveryWorkers workers, DeliverySpans spans, NotifierConfig config) {
+        this.subscriptions = subscriptions;
+        this.log = log;
+        this.outcomes = outcomes;
+        this.sender = sender;
+        this.pacer = pacer;
+        this.workers = workers;
+        this.spans = spans;
+        this.schedule = new RetrySchedule(config.delivery().retrySchedule(), config.delivery().jitter());
+        this.disableAfter = config.delivery().disableAfter();
+    }
+
+    /** Completes once the outcome of the attempt is safely in Kafka. */
+    public CompletionStage<Void> attempt(Delivery delivery) {
+        return CompletableFuture.runAsync(Context.current().wrap(() -> attemptOnce(delivery)), workers);
+    }
+
+    private void attemptOnce(Delivery delivery) {
+        if (!inProgress.add(delivery.deliveryId())) {
+            Log.debugf("Delivery %s is being attempted already; this copy is parked", delivery.deliveryId());
+            outcomes.parkedCopy(delivery, Instant.now().plus(schedule.steps().get(0)));
+            return;
+        }
+        try {
+            attemptNow(delivery);
+        } finally {
+            inProgress.remove(delivery.deliveryId());
+        }
+    }
+
+    /** One attempt, made now on the caller's thread. */
+    void attemptNow(Delivery delivery) {
+        Optional<DeliveryRecord> known = log.get(delivery.deliveryId());
+        if (known.isPresent() && (known.get().isFinished() || known.get().attemptCount() > delivery.attempts())) {
+            Log.debugf("Delivery %s already %s", delivery.deliveryId(), known.get().state());
+            return;
+        }
+        Optional<Subscription> found = subscriptions.get(delivery.subscriptionId());
+        if (found.isEmpty()) {
+            Log.infof("Dropping delivery %s: subscription %s no longer exists", delivery.deliveryId(), delivery.subscriptionId());
+            return;
+        }
+        Subscription subscription = found.get();
+        Alert alert = delivery.alert().view();
+        Pending pending = new Pending(delivery, known.orElse(null), alert.story().title(), subscription.channel());
+        Instant now = Instant.now();
+        if (!subscription.enabled()) {
+            outcomes.dead(pending, delivery, null, "subscription disabled: " + subscription.disabledReason());
+            return;
+        }
+        List<Alert.Match> wanted = subscription.wanted(alert);
+        if (wanted.isEmpty() && delivery.attempts() == 0) {
+            return; // changed its rules since the alert was matched to it
+        }
+        if (subscription.digest() != null && !delivery.batched()) {
+            outcomes.batched(pending, DigestWindow.end(now, DigestWindow.parse(subscription.digest())));
+            return;
+        }
+        Optional<Instant> hold = pacer.holdUntil(subscription.id(), now, schedule.steps().get(0));
+        if (hold.isPresent()) {
+            // Its receiver failed lately, or is slow: park the delivery rather than try it or hold a thread waiting.
+            outcomes.postponed(pending, hold.get());
+            return;
+        }
+        if (!acquireSlot(subscription)) {
+            pacer.congested(subscription.id(), Instant.now());
+            outcomes.postponed(pending, Instant.now().plus(schedule.steps().get(0)));
+            return;
+        }
+        try {
+            pacer.pace(subscription.id());
+            send(subscription, pending, alert, wanted);
+        } finally {
+            pacer.release(subscription.id());
+        }
+    }
+
+    private boolean acquireSlot(Subscription subscription) {
+        try {
+            return pacer.acquire(subscription.id(), SLOT_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        }
+    }
+
+    private void send(Subscription subscription, Pending pending, Alert alert, List<Alert.Match> wanted) {
+        Delivery delivery = pending.delivery();
+        Instant start = Instant.now();
+        // The attempt's span is current while the receiver is called, so the webhook request carries its trace.
+        Span span = spans.start(subscription, delivery);
+        try (Scope scope = span.makeCurrent()) {
+            List<Alert.Match> matches = wanted.isEmpty() ? alert.matches() : wanted;
+            int status = sender.send(subscription, delivery.alert(), matches);
+            pacer.succeeded(subscription.id());
+            outcomes.delivered(pending, DeliveryOutcomes.attempt(delivery, start, status, null), Duration.between(start, Instant.now()));
+            Log.debugf("Delivery %s done (attempt %d)", delivery.deliveryId(), delivery.attempts() + 1);
+        } catch (DeliveryException e) {
+            DeliverySpans.failed(span, e);
+            failed(subscription, pending, start, e);
+        } catch (RuntimeException e) {
+            // a bug or a surprise from a library: still a failed attempt, retried and visible in the log
+            Log.errorf(e, "Delivery %s: unexpected failure", delivery.deliveryId());
+            DeliverySpans.failed(span, e);
+            failed(subscription, pending, start, new DeliveryException(e.toString(), e));
+        } finally {
+            span.end();
+        }
+    }
+
+    private void failed(Subscription subscription, Pending pending, Instant start, DeliveryException e) {
+        Delivery delivery = pending.delivery();
+        Instant now = Instant.now();
+        DeliveryRecord.Attempt attempt = DeliveryOutcomes.attempt(delivery, start, e.status(), e.getMessage());
+        if (e.status() == GONE) {
+            subscriptions.disable(subscription, "its receiver answered 410 Gone at " + now);
+            outcomes.gone(pending, attempt);
+            return;
+        }
+        Optional<Instant> next = schedule.next(delivery.attempts() + 1, now, e.retryAfter());
+        pacer.failed(subscription.id(), next.orElse(now)); // after the last attempt: no cool-down, the next delivery probes
+        if (next.isPresent()) {
+            Log.infof("Delivery %s to subscription %s failed (attempt %d of %d, %s); next attempt at %s",
+                    delivery.deliveryId(), subscription.id(), delivery.attempts() + 1, schedule.maxAttempts(), e.getMessage(),
+                    next.get());
+            outcomes.retrying(pending, attempt, e.getMessage(), next.get());
+        } else {
+            outcomes.dead(pending, delivery.failed(e.getMessage(), now), attempt,
+                    "all " + schedule.maxAttempts() + " attempts failed, the last: " + e.getMessage());
+        }
+        Optional<Instant> failingSince = log.failingSince(subscription.id());
+        if (failingSince.isPresent() && failingSince.get().plus(disableAfter).isBefore(now)) {
+            subscriptions.disable(subscription, "every delivery has failed since " + failingSince.get() + " (the last: "
+                    + e.getMessage() + ")");
+        }
+    }
+}

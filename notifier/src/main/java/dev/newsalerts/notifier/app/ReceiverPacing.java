@@ -1,0 +1,31 @@
+package dev.newsalerts.notifier.app;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Keeps each subscription's receiver to its share of attempts, and lets it cool down after failures
+ * (a port: {@code client/EndpointPacer} says how).
+ */
+public interface ReceiverPacing {
+
+    /** Empty when a delivery may be tried now, else the time to park it until. */
+    Optional<Instant> holdUntil(String subscriptionId, Instant now, Duration shortHold);
+
+    /** Waits up to {@code maxWait} for one of the receiver's in-flight slots; when it gets one, call {@link #release}. */
+    boolean acquire(String subscriptionId, Duration maxWait) throws InterruptedException;
+
+    /** Waits for the receiver's next turn under its rate limit. */
+    void pace(String subscriptionId);
+
+    void release(String subscriptionId);
+
+    /** Its slots stayed full for a whole slot wait. */
+    void congested(String subscriptionId, Instant now);
+
+    /** An attempt failed: hold deliveries back until {@code coolUntil}. */
+    void failed(String subscriptionId, Instant coolUntil);
+
+    void succeeded(String subscriptionId);
+}

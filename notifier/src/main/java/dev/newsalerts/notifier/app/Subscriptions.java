@@ -1,0 +1,29 @@
+package dev.newsalerts.notifier.app;
+
+import dev.newsalerts.notifier.domain.Subscription;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every subscription, those declared in configuration and those made through the API (a port: kept
+ * in Kafka by {@code messaging/SubscriptionStore}).
+ */
+public interface Subscriptions {
+
+    /** Waits until the subscriptions stored at start-up are known. */
+    boolean awaitLoaded(Duration timeout) throws InterruptedException;
+
+    /** All subscriptions, configured ones first, then by creation. */
+    List<Subscription> all();
+
+    Optional<Subscription> get(String id);
+
+    /** Writes a subscription made or changed through the API; returns once it is stored. @throws KafkaWriteException */
+    void save(Subscription subscription);
+
+    void delete(String id);
+
+    /** Stops deliveries to a subscription, saying why (a 410 from its receiver, say). */
+    void disable(Subscription subscription, String reason);
+}

@@ -1,0 +1,14 @@
+package dev.newsalerts.notifier.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * An alert as the classifier published it, read once where it enters the notifier: its reader's
+ * view, which everything here works with, and its JSON. The JSON is kept, not re-created from the
+ * view, because a standard webhook forwards the alert exactly as published (fields the notifier does
+ * not read included) and parked deliveries carry it so; nothing else reads it.
+ *
+ * @param json never changed: copy it before narrowing it
+ */
+public record PublishedAlert(Alert view, JsonNode json) {
+}

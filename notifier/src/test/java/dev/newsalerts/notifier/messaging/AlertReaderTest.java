@@ -1,0 +1,63 @@
+package dev.newsalerts.notifier.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.newsalerts.notifier.TestAlerts;
+import dev.newsalerts.notifier.domain.Delivery;
+import dev.newsalerts.notifier.domain.PublishedAlert;
+import dev.newsalerts.notifier.domain.Subscription;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The Alert event is read once where it enters, and a parked delivery carries it as it was published. */
+class AlertReaderTest {
+
+    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
+    private final AlertReader reader = new AlertReader(mapper);
+
+    @Test
+    void anAlertIsReadIntoItsViewAndKeepsItsPublishedJson() {
+        ObjectNode published = TestAlerts.alert("A story");
+        published.put("fieldTheNotifierDoesNotRead", "kept");
+
+        PublishedAlert alert = reader.read(published.toString());
+
+        assertThat(alert.view().alertId()).isEqualTo(published.get("alertId").asText());
+        assertThat(alert.view().story().title()).isEqualTo("A story");
+        assertThat(alert.json()).isEqualTo(published);
+    }
+
+    @Test
+    void whatIsNotAnAlertIsRefusedSayingWhy() {
+        assertThatThrownBy(() -> reader.read("[1, 2")).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not JSON");
+        assertThatThrownBy(() -> reader.read("{\"alertId\": \"a\"}")).hasMessage("not an Alert: needs alertId, story and matches");
+        ObjectNode badScore = TestAlerts.alert("A story");
+        ((ObjectNode) badScore.withArray("matches").get(0)).put("score", "high");
+        assertThatThrownBy(() -> reader.read(badScore.toString())).hasMessageStartingWith("not an Alert: ");
+    }
+
+    @Test
+    void aParkedDeliveryCarriesTheAlertAsPublishedAndIsReadBackWithItsView() throws Exception {
+        DeliveryJson json = new DeliveryJson(mapper, reader);
+        ObjectNode published = TestAlerts.alert("A story");
+        published.put("fieldTheNotifierDoesNotRead", "kept");
+        Subscription subscription = new Subscription("sub", "sub", null, "x", null, null, null, null, null, true, null,
+                Subscription.ORIGIN_API, Instant.EPOCH, Instant.EPOCH, null);
+        Delivery delivery = Delivery.first(subscription, reader.read(published.toString()), Instant.EPOCH);
+
+        String written = json.write(delivery);
+        Delivery read = json.read(written);
+
+        JsonNode record = mapper.readTree(written);
+        assertThat(record.get("alert")).isEqualTo(published);
+        assertThat(record.get("deliveryId").asText()).isEqualTo(published.get("alertId").asText() + ":sub");
+        assertThat(read.alert().view().story().title()).isEqualTo("A story");
+        assertThat(read.alert().json()).isEqualTo(published);
+        assertThat(json.write(read)).isEqualTo(written);
+    }
+}
