@@ -137,7 +137,7 @@ class DeliveryLoad {
     private void startNotifier(boolean oneDead) throws IOException {
         List<String> options = new ArrayList<>(List.of("-Xmx512m",
                 "-Dnotifier.delivery.rate-per-subscription=1000",
-                "-Dquarkus.log.category.\"dev.newsalerts.notifier.messaging.AlertDispatcher\".level=WARN"));
+                "-Dquarkus.log.category.\"dev.newsalerts.notifier.app.AlertDispatcher\".level=WARN"));
         for (int i = 0; i < SUBSCRIBERS; i++) {
             String target = oneDead && i == 0 ? "http://127.0.0.1:" + deadReceiver.getLocalPort() + "/hook"
                     : "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook/" + i;
