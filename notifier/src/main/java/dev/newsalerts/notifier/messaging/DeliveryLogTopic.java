@@ -2,6 +2,7 @@ package dev.newsalerts.notifier.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.kafka.ChannelTopics;
+import dev.newsalerts.kafka.FollowedTable;
 import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.notifier.app.DeliveryLog;
 import dev.newsalerts.notifier.config.NotifierConfig;
@@ -45,7 +46,7 @@ public class DeliveryLogTopic implements DeliveryLog {
 
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
 
-    private final KafkaTable<DeliveryRecord> records;
+    private final FollowedTable<DeliveryRecord> records;
     private final ChannelTopics kafka;
     private final Duration retention;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -59,8 +60,8 @@ public class DeliveryLogTopic implements DeliveryLog {
 
     public DeliveryLogTopic(@Channel(Channels.DELIVERY_LOG) Emitter<Record<String, String>> emitter, ObjectMapper mapper,
             ChannelTopics kafka, NotifierConfig config) {
-        this.records = new KafkaTable<>(Topics.DELIVERIES, DeliveryRecord.class, emitter, mapper, ParkedDeliveryTopics.WRITE_TIMEOUT,
-                this::track);
+        this.records = JsonTables.builder(Topics.DELIVERIES, DeliveryRecord.class, mapper, emitter)
+                .writeTimeout(ParkedDeliveryTopics.WRITE_TIMEOUT).listener((deliveryId, record, origin) -> track(record)).build();
         this.kafka = kafka;
         this.retention = config.delivery().logRetention();
     }
@@ -124,7 +125,7 @@ public class DeliveryLogTopic implements DeliveryLog {
     /** Returns once the broker has it. */
     @Override
     public void record(DeliveryRecord record) {
-        records.put(record.deliveryId(), record);
+        JsonTables.put(records, record.deliveryId(), record);
     }
 
     @Override
@@ -144,7 +145,7 @@ public class DeliveryLogTopic implements DeliveryLog {
      * Follows failures as they happen: records read while catching up at start-up are history (read
      * in no time order), and a record without a new attempt (parked, replayed) says nothing.
      */
-    private void track(String deliveryId, DeliveryRecord record) {
+    private void track(DeliveryRecord record) {
         if (record == null || !records.isLoaded()) {
             return;
         }

@@ -2,6 +2,7 @@ package dev.newsalerts.notifier.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.kafka.ChannelTopics;
+import dev.newsalerts.kafka.FollowedTable;
 import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.notifier.app.DeclaredSubscriptions;
 import dev.newsalerts.notifier.app.Subscriptions;
@@ -36,14 +37,14 @@ public class SubscriptionStore implements Subscriptions {
     /** An API call waits this long for Kafka, then answers 503. */
     private static final Duration API_WRITE_TIMEOUT = Duration.ofSeconds(15);
 
-    private final KafkaTable<Subscription> stored;
+    private final FollowedTable<Subscription> stored;
     private final Map<String, Subscription> declared = new ConcurrentHashMap<>();
     private final ChannelTopics kafka;
 
     public SubscriptionStore(@Channel(Channels.SUBSCRIPTIONS) Emitter<Record<String, String>> emitter,
             ObjectMapper mapper, ChannelTopics kafka, DeclaredSubscriptions declaredSubscriptions) {
-        this.stored = new KafkaTable<>(Topics.SUBSCRIPTIONS, Subscription.class, emitter, mapper, API_WRITE_TIMEOUT,
-                (id, subscription) -> { });
+        this.stored = JsonTables.builder(Topics.SUBSCRIPTIONS, Subscription.class, mapper, emitter)
+                .writeTimeout(API_WRITE_TIMEOUT).build();
         this.kafka = kafka;
         declaredSubscriptions.all().forEach(subscription -> declared.put(subscription.id(), subscription));
     }
@@ -77,12 +78,12 @@ public class SubscriptionStore implements Subscriptions {
     /** Writes a subscription made or changed through the API; returns once the broker has it. */
     @Override
     public void save(Subscription subscription) {
-        stored.put(subscription.id(), subscription);
+        JsonTables.put(stored, subscription.id(), subscription);
     }
 
     @Override
     public void delete(String id) {
-        stored.remove(id);
+        JsonTables.remove(stored, id);
     }
 
     @Override

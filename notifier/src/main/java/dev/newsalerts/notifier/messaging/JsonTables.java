@@ -1,0 +1,61 @@
+package dev.newsalerts.notifier.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsalerts.kafka.FollowedTable;
+import dev.newsalerts.kafka.FollowedTable.TableWriteException;
+import dev.newsalerts.notifier.app.KafkaWriteException;
+import io.smallrye.reactive.messaging.kafka.Record;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+/**
+ * The notifier's compacted topics as {@link FollowedTable}s: values are JSON (the service's
+ * {@link ObjectMapper}), written through the topic's outgoing channel, and a write the broker did
+ * not confirm is the ports' {@link KafkaWriteException}.
+ */
+final class JsonTables {
+
+    private JsonTables() {
+    }
+
+    /** A table of {@code type} values kept in {@code topic}, written through {@code emitter}. */
+    static <V> FollowedTable.Builder<V> builder(String topic, Class<V> type, ObjectMapper mapper,
+            Emitter<Record<String, String>> emitter) {
+        return FollowedTable.<V>builder(topic, value -> read(mapper, type, value))
+                .writer((key, value) -> emitter.send(Record.of(key, value == null ? null : json(mapper, type, value))));
+    }
+
+    /** @throws KafkaWriteException when the broker did not confirm it in time; nothing changed */
+    static <V> void put(FollowedTable<V> table, String key, V value) {
+        try {
+            table.put(key, value);
+        } catch (TableWriteException e) {
+            throw new KafkaWriteException(e.getMessage(), e.getCause());
+        }
+    }
+
+    /** @throws KafkaWriteException when the broker did not confirm it in time; nothing changed */
+    static void remove(FollowedTable<?> table, String key) {
+        try {
+            table.remove(key);
+        } catch (TableWriteException e) {
+            throw new KafkaWriteException(e.getMessage(), e.getCause());
+        }
+    }
+
+    private static <V> V read(ObjectMapper mapper, Class<V> type, String value) {
+        try {
+            return mapper.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static <V> String json(ObjectMapper mapper, Class<V> type, V value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a " + type.getSimpleName() + " is always writable as JSON", e);
+        }
+    }
+}
