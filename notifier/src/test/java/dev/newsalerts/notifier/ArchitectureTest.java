@@ -54,6 +54,17 @@ class ArchitectureTest {
             .because("configuration is read by the others and uses nothing but the domain's values");
 
     @ArchTest
+    static final ArchRule noClassWritesAConsumerLoop = noClasses()
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.apache.kafka.clients.consumer.KafkaConsumer")
+            .because("topics are read through SmallRye channels and the Kafka library's primitives (FollowedTable, DelayQueue,"
+                    + " TopicReader), not poll loops of the service's own");
+
+    @ArchTest
+    static final ArchRule onlyMessagingUsesTheKafkaClient = noClasses().that().resideOutsideOfPackage(MESSAGING)
+            .should().dependOnClassesThat().resideInAPackage("org.apache.kafka..")
+            .because("Kafka is an adapter's business");
+
+    @ArchTest
     static final ArchRule thePackagesOfTheServiceHaveNoCycles = slices().matching("dev.newsalerts.notifier.(*)..")
             .should().beFreeOfCycles();
 }
