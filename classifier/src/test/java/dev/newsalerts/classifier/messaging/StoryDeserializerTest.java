@@ -8,6 +8,7 @@ import dev.newsalerts.classifier.domain.Story;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
+/** Each reason a record is not a readable story, as the dead-letter record will give it. */
 class StoryDeserializerTest {
 
     private final StoryDeserializer deserializer = new StoryDeserializer(new ObjectMapper(), 200);
