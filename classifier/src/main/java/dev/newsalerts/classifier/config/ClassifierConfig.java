@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
+/** The classifier's settings ({@code classifier.*}): where the rules come from, how often they are checked, input limits. */
 @ConfigMapping(prefix = "classifier")
 public interface ClassifierConfig {
 

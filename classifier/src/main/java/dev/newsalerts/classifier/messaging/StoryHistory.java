@@ -2,6 +2,8 @@ package dev.newsalerts.classifier.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsalerts.classifier.app.RecentStories;
+import dev.newsalerts.classifier.app.StoriesUnavailableException;
 import dev.newsalerts.classifier.domain.StoryText;
 import dev.newsalerts.kafka.ChannelTopics;
 import dev.newsalerts.kafka.TopicReader;
@@ -13,10 +15,11 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.KafkaException;
 
 /** Reads the latest stories of {@code news.stories}, for back-testing candidate rules. Joins no consumer group. */
 @ApplicationScoped
-public class StoryHistory {
+public class StoryHistory implements RecentStories {
 
     private static final Duration KAFKA_WAIT = Duration.ofSeconds(15);
 
@@ -28,10 +31,15 @@ public class StoryHistory {
         this.mapper = mapper;
     }
 
-    /** The last {@code count} readable stories, oldest first. @throws org.apache.kafka.common.KafkaException when Kafka does not answer */
+    @Override
     public List<StoryText> latest(int count) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>(TopicReader.read(
-                kafka.clientConfig(ConsumerConfig.configNames()), Topics.STORIES, count, KAFKA_WAIT));
+        List<ConsumerRecord<String, String>> records;
+        try {
+            records = new ArrayList<>(TopicReader.read(
+                    kafka.clientConfig(ConsumerConfig.configNames()), Topics.STORIES, count, KAFKA_WAIT));
+        } catch (KafkaException e) {
+            throw new StoriesUnavailableException("cannot read " + Topics.STORIES + ": " + e.getMessage(), e);
+        }
         records.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
         List<StoryText> stories = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records.subList(Math.max(0, records.size() - count), records.size())) {

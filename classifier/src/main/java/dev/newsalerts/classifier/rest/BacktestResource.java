@@ -1,10 +1,8 @@
 package dev.newsalerts.classifier.rest;
 
-import dev.newsalerts.classifier.config.Rules;
-import dev.newsalerts.classifier.domain.Backtest;
+import dev.newsalerts.classifier.app.Backtesting;
+import dev.newsalerts.classifier.app.StoriesUnavailableException;
 import dev.newsalerts.classifier.domain.RuleFileException;
-import dev.newsalerts.classifier.domain.RuleSet;
-import dev.newsalerts.classifier.messaging.StoryHistory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
@@ -15,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.apache.kafka.common.KafkaException;
 
 /**
  * Back-test: runs a candidate rule file (the request body, YAML) over the last stories of
@@ -27,12 +24,10 @@ public class BacktestResource {
 
     private static final int MAX_STORIES = 50_000;
 
-    private final Rules rules;
-    private final StoryHistory history;
+    private final Backtesting backtesting;
 
-    public BacktestResource(Rules rules, StoryHistory history) {
-        this.rules = rules;
-        this.history = history;
+    public BacktestResource(Backtesting backtesting) {
+        this.backtesting = backtesting;
     }
 
     @POST
@@ -45,16 +40,12 @@ public class BacktestResource {
         if (candidateYaml == null || candidateYaml.isBlank()) {
             return error(Response.Status.BAD_REQUEST, "send the candidate rule file (YAML) as the request body");
         }
-        RuleSet candidate;
         try {
-            candidate = RuleSet.compile(candidateYaml.getBytes(StandardCharsets.UTF_8), "candidate");
+            return Response.ok(backtesting.run(candidateYaml.getBytes(StandardCharsets.UTF_8), last)).build();
         } catch (RuleFileException e) {
             return error(Response.Status.BAD_REQUEST, e.getMessage());
-        }
-        try {
-            return Response.ok(Backtest.run(rules.current(), candidate, history.latest(last))).build();
-        } catch (KafkaException e) {
-            return error(Response.Status.SERVICE_UNAVAILABLE, "cannot read news.stories: " + e.getMessage());
+        } catch (StoriesUnavailableException e) {
+            return error(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
         }
     }
 

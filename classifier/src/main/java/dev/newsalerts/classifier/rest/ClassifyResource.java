@@ -1,16 +1,16 @@
 package dev.newsalerts.classifier.rest;
 
-import dev.newsalerts.classifier.config.Rules;
+import dev.newsalerts.classifier.app.Rules;
 import dev.newsalerts.classifier.domain.RuleMatch;
 import dev.newsalerts.classifier.domain.RuleSet;
 import jakarta.ws.rs.BadRequestException;
-import org.jsoup.Jsoup;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.jsoup.Jsoup;
 
 /**
  * Dry run: which rules a title and summary would fire. HTML is removed and entities decoded first,

@@ -1,11 +1,12 @@
 package dev.newsalerts.classifier.rest;
 
-import dev.newsalerts.classifier.config.Rules;
+import dev.newsalerts.classifier.app.Rules;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+/** The state of the rules in force, for operators: what is loaded and whether the file on disk was refused. */
 @Path("/rules/status")
 @Produces(MediaType.APPLICATION_JSON)
 public class RulesResource {

@@ -100,6 +100,34 @@ class StoryClassifierTest {
         assertThat(recordsWithKey(Topics.ALERTS, key)).isEmpty();
     }
 
+    @Test
+    void aStoryFarOverTheLimitIsParkedAsSentAndTheNextIsStillClassified() {
+        String key = newStoryId();
+        String nextId = newStoryId();
+        String huge = story(key, "AWS raises prices", "x".repeat(600_000));
+        publish(key, huge);
+        publish(nextId, story(nextId, "AWS raises prices for EC2 GPU instances", ""));
+
+        List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordsWithKey(Topics.STORIES_DLQ, key), records -> !records.isEmpty());
+        assertThat(dead.get(0).value()).isEqualTo(huge);
+        assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("exceeds the limit of 262144");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !recordsWithKey(Topics.ALERTS, nextId).isEmpty());
+    }
+
+    @Test
+    void aRecordWithoutAValueGoesToTheDeadLetterTopicSayingSo() {
+        String key = newStoryId();
+        publish(key, null);
+
+        List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordsWithKey(Topics.STORIES_DLQ, key), records -> !records.isEmpty());
+        assertThat(dead.get(0).value()).isNull();
+        assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .isEqualTo("empty record");
+    }
+
     private void publish(String key, String value) {
         companion.produceStrings().fromRecords(new ProducerRecord<>(Topics.STORIES, key, value))
                 .awaitCompletion(Duration.ofSeconds(30));

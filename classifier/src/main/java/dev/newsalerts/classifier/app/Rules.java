@@ -1,5 +1,6 @@
-package dev.newsalerts.classifier.config;
+package dev.newsalerts.classifier.app;
 
+import dev.newsalerts.classifier.config.ClassifierConfig;
 import dev.newsalerts.classifier.domain.RuleFileException;
 import dev.newsalerts.classifier.domain.RuleSet;
 import io.micrometer.core.instrument.Counter;

@@ -1,0 +1,33 @@
+package dev.newsalerts.classifier.app;
+
+import dev.newsalerts.classifier.domain.Backtest;
+import dev.newsalerts.classifier.domain.RuleFileException;
+import dev.newsalerts.classifier.domain.RuleSet;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Back-tests a candidate rule file: compares it with the rules in force over the latest stories.
+ * Applies nothing: to apply the candidate, save it as the rule file.
+ */
+@ApplicationScoped
+public class Backtesting {
+
+    private final Rules rules;
+    private final RecentStories stories;
+
+    public Backtesting(Rules rules, RecentStories stories) {
+        this.rules = rules;
+        this.stories = stories;
+    }
+
+    /**
+     * @param candidateYaml the candidate rule file
+     * @param last how many of the latest stories to run it over
+     * @throws RuleFileException when the candidate is not a valid rule file
+     * @throws StoriesUnavailableException when the latest stories cannot be read
+     */
+    public Backtest run(byte[] candidateYaml, int last) {
+        RuleSet candidate = RuleSet.compile(candidateYaml, "candidate");
+        return Backtest.run(rules.current(), candidate, stories.latest(last));
+    }
+}
