@@ -14,6 +14,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.Slice;
 import io.smallrye.config.ConfigMapping;
 import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 
 /** The packages of the feed-poller hold what their names say, as DESIGN.md's conventions describe. */
 @AnalyzeClasses(packages = ArchitectureTest.SERVICE, importOptions = ImportOption.DoNotIncludeTests.class)
@@ -28,6 +30,8 @@ class ArchitectureTest {
     private static final String REST = SERVICE + ".rest..";
     private static final String CLIENT = SERVICE + ".client..";
     private static final List<String> ADAPTERS = List.of("messaging", "rest", "client");
+    /** The one-shot read of the stories published since a time, which the library's TopicReader cannot express. */
+    private static final String ONE_SHOT_READ = SERVICE + ".messaging.RecentStoryIds";
 
     @ArchTest
     static final ArchRule theDomainDependsOnNoOtherPackageOfTheService = classes().that().resideInAPackage(DOMAIN)
@@ -50,6 +54,21 @@ class ArchitectureTest {
     static final ArchRule configurationHoldsOnlyConfigMappingInterfaces = classes().that().resideInAPackage(CONFIG)
             .and().areTopLevelClasses()
             .should().beInterfaces().andShould().beAnnotatedWith(ConfigMapping.class);
+
+    @ArchTest
+    static final ArchRule onlyTheMessagingAdaptersUseTheKafkaClients = noClasses().that().resideOutsideOfPackage(MESSAGING)
+            .should().dependOnClassesThat().resideInAPackage("org.apache.kafka..");
+
+    @ArchTest
+    static final ArchRule noClassReadsKafkaWithAConsumerOfItsOwnButTheOneShotReadOfRecentStories = noClasses()
+            .that().doNotHaveFullyQualifiedName(ONE_SHOT_READ)
+            .should().dependOnClassesThat().areAssignableTo(Consumer.class)
+            .because("the Kafka library's FollowedTable, LeaseGroup and DelayQueue hold the consumer loops");
+
+    @ArchTest
+    static final ArchRule noClassFollowsARebalanceItself = noClasses()
+            .should().dependOnClassesThat().areAssignableTo(ConsumerRebalanceListener.class)
+            .because("the Kafka library's LeaseGroup and DelayQueue follow the rebalances");
 
     @ArchTest
     static final ArchRule theServicesPackagesAreFreeOfCycles = slices().matching(SERVICE + ".(*)..").should().beFreeOfCycles();

@@ -3,28 +3,26 @@ package dev.newsalerts.poller.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.kafka.ChannelTopics;
-import dev.newsalerts.kafka.TopicFollower;
+import dev.newsalerts.kafka.FollowedTable;
+import dev.newsalerts.kafka.FollowedTable.Origin;
+import dev.newsalerts.kafka.FollowedTable.TableWriteException;
 import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.poller.app.ApiFeeds;
 import dev.newsalerts.poller.domain.FeedSource;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 /**
  * The feeds added through the API, kept in the compacted {@code news.feeds} topic (key: feed URL;
- * a tombstone removes) and followed by every instance: read whole at start-up, then every change
- * any instance writes.
+ * a tombstone removes), a {@link FollowedTable} every instance follows: read whole at start-up, then
+ * every change any instance writes.
  */
 @ApplicationScoped
 public class ApiFeedStore implements ApiFeeds {
@@ -34,76 +32,87 @@ public class ApiFeedStore implements ApiFeeds {
     private final Emitter<Record<String, String>> emitter;
     private final ChannelTopics kafka;
     private final ObjectMapper mapper;
-    private TopicFollower follower;
+    private final FollowedTable<FeedSource> feeds;
+    private volatile Listener listener;
 
     public ApiFeedStore(@Channel(Channels.FEEDS) Emitter<Record<String, String>> emitter, ChannelTopics kafka,
             ObjectMapper mapper) {
         this.emitter = emitter;
         this.kafka = kafka;
         this.mapper = mapper;
+        this.feeds = FollowedTable.<FeedSource>builder(Topics.FEEDS, value -> mapper.readValue(value, FeedSource.class))
+                .writer(this::send)
+                .writeTimeout(WRITE_TIMEOUT)
+                .listener(this::changed)
+                .build();
     }
 
-    /** Follows the topic, handing every record to {@code listener} on the follower's thread. */
+    /**
+     * Follows the topic, handing every record read to {@code listener} on the follower's thread (the
+     * feeds this instance writes too, once read back).
+     */
     @Override
     public void follow(Listener listener) {
-        follower = new TopicFollower(kafka.clientConfig(ConsumerConfig.configNames()), Topics.FEEDS,
-                record -> apply(record, listener));
-        follower.start();
+        this.listener = listener;
+        feeds.start(kafka.clientConfig(ConsumerConfig.configNames()));
     }
 
     /** Waits until the feeds the topic held at start-up are known. */
     @Override
     public boolean awaitLoaded(Duration timeout) throws InterruptedException {
-        return follower != null && follower.awaitCaughtUp(timeout);
+        return feeds.awaitLoaded(timeout);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (follower != null) {
-            follower.close();
-        }
+        feeds.close();
     }
 
     /** Returns once the broker has the feed. */
     @Override
     public void save(FeedSource feed) {
         try {
-            write(feed.url(), mapper.writeValueAsString(feed));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a feed is always writable as JSON", e);
+            feeds.put(feed.url(), feed);
+        } catch (TableWriteException e) {
+            throw unavailable(feed.url(), e);
         }
     }
 
     /** Returns once the broker has the tombstone. */
     @Override
     public void delete(String url) {
-        write(url, null);
-    }
-
-    private void write(String url, String value) {
         try {
-            emitter.send(Record.of(url, value)).toCompletableFuture().get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted while saving feed " + url, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new StoreUnavailableException("Kafka did not take the change to feed " + url + " within "
-                    + WRITE_TIMEOUT.toSeconds() + " s; nothing was changed", e);
+            feeds.remove(url);
+        } catch (TableWriteException e) {
+            throw unavailable(url, e);
         }
     }
 
-    private void apply(ConsumerRecord<String, String> record, Listener listener) {
-        if (record.key() == null) {
-            return;
-        }
-        if (record.value() == null) {
-            listener.removed(record.key());
-            return;
-        }
+    private CompletionStage<Void> send(String url, FeedSource feed) {
         try {
-            listener.added(mapper.readValue(record.value(), FeedSource.class), !follower.isCaughtUp());
+            return emitter.send(Record.of(url, feed == null ? null : mapper.writeValueAsString(feed)));
         } catch (JsonProcessingException e) {
-            Log.warnf("Ignoring unreadable feed %s at %s offset %d: %s", record.key(), Topics.FEEDS, record.offset(),
-                    e.getOriginalMessage());
+            throw new IllegalStateException("a feed is always writable as JSON", e);
+        }
+    }
+
+    private static StoreUnavailableException unavailable(String url, TableWriteException e) {
+        if (e.getCause() instanceof InterruptedException) {
+            return new StoreUnavailableException("interrupted while saving feed " + url, e.getCause());
+        }
+        return new StoreUnavailableException("Kafka did not take the change to feed " + url + " within "
+                + WRITE_TIMEOUT.toSeconds() + " s; nothing was changed", e.getCause());
+    }
+
+    /** Only what is read from the topic: a feed this instance writes is told once it is read back, as any other. */
+    private void changed(String url, FeedSource feed, Origin origin) {
+        Listener current = listener;
+        if (origin == Origin.WRITTEN || current == null) {
+            return;
+        }
+        if (feed == null) {
+            current.removed(url);
+        } else {
+            current.added(feed, origin == Origin.STARTUP);
         }
     }
 }
