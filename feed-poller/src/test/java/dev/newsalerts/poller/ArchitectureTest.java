@@ -30,8 +30,6 @@ class ArchitectureTest {
     private static final String REST = SERVICE + ".rest..";
     private static final String CLIENT = SERVICE + ".client..";
     private static final List<String> ADAPTERS = List.of("messaging", "rest", "client");
-    /** The one-shot read of the stories published since a time, which the library's TopicReader cannot express. */
-    private static final String ONE_SHOT_READ = SERVICE + ".messaging.RecentStoryIds";
 
     @ArchTest
     static final ArchRule theDomainDependsOnNoOtherPackageOfTheService = classes().that().resideInAPackage(DOMAIN)
@@ -60,10 +58,9 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.apache.kafka..");
 
     @ArchTest
-    static final ArchRule noClassReadsKafkaWithAConsumerOfItsOwnButTheOneShotReadOfRecentStories = noClasses()
-            .that().doNotHaveFullyQualifiedName(ONE_SHOT_READ)
+    static final ArchRule noClassReadsKafkaWithAConsumerOfItsOwn = noClasses()
             .should().dependOnClassesThat().areAssignableTo(Consumer.class)
-            .because("the Kafka library's FollowedTable, LeaseGroup and DelayQueue hold the consumer loops");
+            .because("the Kafka library's FollowedTable, LeaseGroup, DelayQueue and TopicReader hold the consumers");
 
     @ArchTest
     static final ArchRule noClassFollowsARebalanceItself = noClasses()

@@ -3,6 +3,7 @@ package dev.newsalerts.poller.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.kafka.ChannelTopics;
 import dev.newsalerts.kafka.FollowedTable;
+import dev.newsalerts.kafka.TopicReader;
 import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.poller.app.FeedStates;
 import dev.newsalerts.poller.domain.FeedState;
@@ -19,7 +20,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -87,7 +91,19 @@ public class FeedStateStore implements FeedStates {
      */
     @Override
     public int claimPublishedSince(Instant since, Duration timeout) {
-        return RecentStoryIds.read(kafka.clientConfig(ConsumerConfig.configNames()), since, timeout, publishedStoryIds::add);
+        AtomicInteger read = new AtomicInteger();
+        try {
+            TopicReader.keysSince(kafka.clientConfig(ConsumerConfig.configNames()), Topics.STORIES, since, timeout, storyId -> {
+                publishedStoryIds.add(storyId);
+                read.incrementAndGet();
+            });
+        } catch (TimeoutException e) {
+            Log.warnf("Reading the stories published since %s took over %d s; some may be published again", since,
+                    timeout.toSeconds());
+        } catch (KafkaException e) {
+            Log.warnf("Could not read the stories published since %s (%s); some may be published again", since, e.getMessage());
+        }
+        return read.get();
     }
 
     /** Claims a story for publishing: true only for the first caller, from any feed, ever. */

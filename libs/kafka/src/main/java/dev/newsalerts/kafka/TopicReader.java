@@ -1,19 +1,25 @@
 package dev.newsalerts.kafka;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads what a topic holds now, from the beginning or the last records of each partition, up to
- * the end offsets seen when it starts. Joins no consumer group and commits nothing.
+ * Reads what a topic holds now, from the beginning, from the last records of each partition or from
+ * a time, up to the end offsets seen when it starts. Joins no consumer group and commits nothing.
  */
 public final class TopicReader {
 
@@ -26,10 +32,7 @@ public final class TopicReader {
      */
     public static List<ConsumerRecord<String, String>> read(Map<String, Object> clientConfig, String topic,
             long lastPerPartition, Duration timeout) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        Map<String, Object> config = oneShot(clientConfig, timeout);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -46,5 +49,53 @@ public final class TopicReader {
             }
         }
         return records;
+    }
+
+    /**
+     * Hands the key of every record written to {@code topic} since {@code since} (by its timestamp)
+     * to {@code keys}, up to the end offsets seen when it starts; values are not deserialized.
+     *
+     * @param clientConfig the application's Kafka settings ({@link ChannelTopics#clientConfig})
+     * @return how many records were read
+     * @throws org.apache.kafka.common.KafkaException when Kafka fails
+     * @throws TimeoutException (Kafka's) when the read takes longer than {@code timeout}
+     */
+    public static int keysSince(Map<String, Object> clientConfig, String topic, Instant since, Duration timeout,
+            Consumer<String> keys) {
+        Map<String, Object> config = oneShot(clientConfig, timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int read = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, OffsetAndTimestamp> from = consumer.offsetsForTimes(
+                    partitions.stream().collect(Collectors.toMap(partition -> partition, partition -> since.toEpochMilli())));
+            for (TopicPartition partition : partitions) {
+                OffsetAndTimestamp offset = from.get(partition);
+                consumer.seek(partition, offset == null ? end.get(partition) : offset.offset());
+            }
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("reading " + topic + " since " + since + " took over " + timeout.toSeconds() + " s");
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key() != null) {
+                        keys.accept(record.key());
+                    }
+                    read++;
+                }
+            }
+        }
+        return read;
+    }
+
+    private static Map<String, Object> oneShot(Map<String, Object> clientConfig, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        return config;
     }
 }
