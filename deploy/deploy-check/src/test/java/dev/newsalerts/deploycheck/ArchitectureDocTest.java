@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/ARCHITECTURE.md names only classes and packages that exist: each {@code `Name`} or
- * {@code `package/Name`} in backquotes is a production class of the repository, in that package
- * where one is given, and each {@code `package/`} a production package or a directory of the repository.
+ * {@code `package/Name`} in backquotes is a class of the repository (or one of its tests), in that package
+ * where one is given, and each {@code `package/`} a package or a directory of the repository.
  */
 class ArchitectureDocTest {
 
@@ -31,7 +31,7 @@ class ArchitectureDocTest {
 
     @Test
     void everyClassTheDocNamesExistsWhereItSays() {
-        List<String> sources = productionSources();
+        List<String> sources = sources();
         Set<String> missing = new TreeSet<>();
         Matcher named = CLASS.matcher(Repo.read(DOC));
         while (named.find()) {
@@ -45,7 +45,7 @@ class ArchitectureDocTest {
 
     @Test
     void everyPackageTheDocNamesExists() {
-        List<String> sources = productionSources();
+        List<String> sources = sources();
         Set<String> missing = new TreeSet<>();
         Matcher named = PACKAGE.matcher(Repo.read(DOC));
         while (named.find()) {
@@ -57,12 +57,12 @@ class ArchitectureDocTest {
         assertThat(missing).as("packages or directories " + DOC + " names that do not exist").isEmpty();
     }
 
-    /** Every main source file of the repository (and every directory of it), as a path from the root with '/'. */
-    private static List<String> productionSources() {
+    /** Every Java source file of the repository (main, test and benchmark), as a path from the root with '/'. */
+    private static List<String> sources() {
         try (Stream<Path> files = Files.walk(Repo.ROOT)) {
             return files.filter(file -> file.toString().endsWith(".java"))
                     .map(file -> "/" + Repo.ROOT.relativize(file).toString().replace('\\', '/'))
-                    .filter(file -> file.contains("/src/main/java/") && !file.contains("/target/"))
+                    .filter(file -> file.contains("/src/") && !file.contains("/target/"))
                     .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -13,21 +13,27 @@ import java.util.concurrent.TimeoutException;
  * The records of one partition handed out for work and not finished yet, so that the offset
  * committed is always one that every record before it is finished at, whatever order they finish
  * in; a record whose work failed is never finished, so it is read again after a restart. Records
- * are started by the consumer thread, in offset order; they finish on any thread.
+ * are started by the consumer thread, in offset order; they finish on any thread. The
+ * {@link DelayQueue} keeps one per partition; a service that commits a SmallRye channel's offsets
+ * around a rebalance itself (the notifier's alerts) may too.
  */
-final class PartitionProgress {
+public final class PartitionProgress {
 
     private final ConcurrentSkipListMap<Long, CompletableFuture<Void>> open = new ConcurrentSkipListMap<>();
     private final Runnable onFinished;
     private long next = -1;
     private long committed = -1;
 
+    public PartitionProgress() {
+        this(() -> { });
+    }
+
     /** @param onFinished told, on the finishing thread, each time a record's work finishes */
-    PartitionProgress(Runnable onFinished) {
+    public PartitionProgress(Runnable onFinished) {
         this.onFinished = onFinished;
     }
 
-    void started(long offset, CompletableFuture<Void> work) {
+    public void started(long offset, CompletableFuture<Void> work) {
         open.put(offset, work);
         next = offset + 1;
         work.thenRun(() -> { // a record whose work failed stays open: nothing is committed past it
@@ -36,29 +42,29 @@ final class PartitionProgress {
         });
     }
 
-    int inFlight() {
+    public int inFlight() {
         return open.size();
     }
 
     /** The offset to commit, when it moved since the last commit: that of the first record not finished. */
-    OptionalLong toCommit() {
+    public OptionalLong toCommit() {
         Long firstOpen = open.isEmpty() ? null : open.firstKey();
         long offset = firstOpen == null ? next : firstOpen;
         return offset > committed ? OptionalLong.of(offset) : OptionalLong.empty();
     }
 
-    void committed(long offset) {
+    public void committed(long offset) {
         committed = Math.max(committed, offset);
     }
 
     /** The time left until {@code deadline}, never negative. */
-    static Duration until(Instant deadline) {
+    public static Duration until(Instant deadline) {
         Duration left = Duration.between(Instant.now(), deadline);
         return left.isNegative() ? Duration.ZERO : left;
     }
 
     /** @return whether every record handed out finished within the timeout */
-    boolean awaitFinished(Duration timeout) throws InterruptedException {
+    public boolean awaitFinished(Duration timeout) throws InterruptedException {
         try {
             CompletableFuture.allOf(open.values().toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;

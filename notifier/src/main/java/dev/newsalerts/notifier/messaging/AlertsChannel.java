@@ -1,5 +1,6 @@
 package dev.newsalerts.notifier.messaging;
 
+import dev.newsalerts.kafka.PartitionProgress;
 import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.notifier.app.AlertDispatcher;
 import dev.newsalerts.notifier.config.NotifierConfig;
@@ -96,7 +97,7 @@ public class AlertsChannel {
      */
     void handOver(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        Instant deadline = Instant.now().plus(PartitionProgress.HANDOVER_WAIT); // one wait for all, not one each
+        Instant deadline = Instant.now().plus(AlertsHandover.WAIT); // one wait for all, not one each
         for (TopicPartition partition : partitions) {
             PartitionProgress handed = progress.remove(partition);
             if (handed == null) {
@@ -105,7 +106,7 @@ public class AlertsChannel {
             try {
                 if (!handed.awaitFinished(PartitionProgress.until(deadline))) {
                     Log.warnf("Alerts of %s still under way after %d s; its next owner may repeat their deliveries", partition,
-                            PartitionProgress.HANDOVER_WAIT.toSeconds());
+                            AlertsHandover.WAIT.toSeconds());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -3,6 +3,7 @@ package dev.newsalerts.notifier.messaging;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Collection;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
@@ -13,6 +14,8 @@ import org.apache.kafka.common.TopicPartition;
 public class AlertsHandover implements KafkaConsumerRebalanceListener {
 
     static final String NAME = "alerts-handover";
+    /** Longest partitions being handed to another instance wait for their work under way (each is bounded by the send timeouts). */
+    static final Duration WAIT = Duration.ofSeconds(30);
 
     private final AlertsChannel alerts;
 

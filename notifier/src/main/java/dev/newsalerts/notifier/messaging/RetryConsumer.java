@@ -79,7 +79,7 @@ public class RetryConsumer {
                 .onUnreadable(this::deadLetter)
                 .whenReady(this::prepare)
                 .maxInFlight(config.delivery().retriesInFlight())
-                .handoverWait(PartitionProgress.HANDOVER_WAIT)
+                .handoverWait(AlertsHandover.WAIT)
                 .restartDelay(RECORD_AGAIN)
                 .sessionTimeout(SESSION_TIMEOUT)
                 .metadataMaxAge(METADATA_MAX_AGE)
@@ -102,7 +102,7 @@ public class RetryConsumer {
         while (!closed && !kafka.createMissing(Set.copyOf(tiers.topics()))) {
             TimeUnit.MILLISECONDS.sleep(RECORD_AGAIN.toMillis()); // the broker is not there yet
         }
-        Duration wait = PartitionProgress.HANDOVER_WAIT;
+        Duration wait = AlertsHandover.WAIT;
         while (!closed && !(subscriptions.awaitLoaded(wait) && log.awaitLoaded(wait))) {
             Log.warnf("Still reading %s and %s; parked deliveries wait until both are known", Topics.SUBSCRIPTIONS,
                     Topics.DELIVERIES);
