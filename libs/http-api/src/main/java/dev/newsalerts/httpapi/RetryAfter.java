@@ -1,5 +1,6 @@
 package dev.newsalerts.httpapi;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -22,8 +23,8 @@ public final class RetryAfter {
         if (isDelaySeconds(value)) {
             try {
                 return Optional.of(now.plusSeconds(Long.parseLong(value)));
-            } catch (NumberFormatException e) {
-                return Optional.empty(); // more digits than a long holds
+            } catch (NumberFormatException | DateTimeException e) {
+                return Optional.empty(); // more than a long holds, or beyond the last instant Java knows
             }
         }
         try {
@@ -40,8 +41,10 @@ public final class RetryAfter {
      * @return the wait, or null when the header is absent or unreadable
      */
     public static Duration delay(String header, Instant now, Duration max) {
-        if (header != null && isDelaySeconds(header.strip()) && header.strip().length() > 18) {
-            return max;
+        String value = header == null ? "" : header.strip();
+        if (isDelaySeconds(value)) {
+            long seconds = value.length() > 18 ? Long.MAX_VALUE : Long.parseLong(value);
+            return seconds > max.toSeconds() ? max : Duration.ofSeconds(seconds);
         }
         return at(header, now).map(instant -> Duration.between(now, instant))
                 .map(wait -> wait.isNegative() ? Duration.ZERO : wait)

@@ -23,6 +23,8 @@ class RetryAfterTest {
         assertThat(RetryAfter.delay("Mon, 23 Nov 2026 08:00:00 GMT", NOW, A_DAY)).isZero();
         assertThat(RetryAfter.delay("99999999999999", NOW, A_DAY)).isEqualTo(Duration.ofHours(24));
         assertThat(RetryAfter.delay("604800", NOW, A_DAY)).isEqualTo(Duration.ofHours(24));
+        assertThat(RetryAfter.delay("99999999999999999", NOW, A_DAY)).isEqualTo(Duration.ofHours(24));
+        assertThat(RetryAfter.delay("999999999999999999", NOW, A_DAY)).isEqualTo(Duration.ofHours(24));
     }
 
     @Test
@@ -37,5 +39,6 @@ class RetryAfterTest {
         assertThat(RetryAfter.at("Tue, 06 May 2031 07:08:09 GMT", NOW)).contains(Instant.parse("2031-05-06T07:08:09Z"));
         assertThat(RetryAfter.at("120", NOW)).contains(NOW.plusSeconds(120));
         assertThat(RetryAfter.at("99999999999999999999", NOW)).isEmpty();
+        assertThat(RetryAfter.at("99999999999999999", NOW)).as("beyond the last instant Java knows").isEmpty();
     }
 }
