@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -68,6 +69,8 @@ public final class DelayQueue<T> implements AutoCloseable {
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicInteger waitingCount = new AtomicInteger();
     private final AtomicInteger restarts = new AtomicInteger();
+    /** The first handler failure since the consumer (re)started; the consumer thread starts again on it. */
+    private final AtomicReference<Throwable> handlerFailure = new AtomicReference<>();
     private final Object slotFreed = new Object();
     private final Thread thread;
     private Instant backlogCountedAt = Instant.EPOCH;
@@ -106,7 +109,7 @@ public final class DelayQueue<T> implements AutoCloseable {
         return waitingCount.get();
     }
 
-    /** The handlers under way (and those that failed, until their partition is handed over). */
+    /** The handlers under way. */
     public int inFlight() {
         return ledger.inFlight();
     }
@@ -135,6 +138,7 @@ public final class DelayQueue<T> implements AutoCloseable {
                     Log.errorf(e, "Reading %s failed; starting again in %d ms", settings.topics(), settings.restartDelay().toMillis());
                     ledger.clear();
                     waiting.clear();
+                    handlerFailure.set(null);
                     consumer = null;
                     TimeUnit.MILLISECONDS.sleep(settings.restartDelay().toMillis()); // before reconnecting
                 }
@@ -146,6 +150,11 @@ public final class DelayQueue<T> implements AutoCloseable {
 
     private void consume(KafkaConsumer<String, String> kafka) {
         while (!closed) {
+            Throwable failure = handlerFailure.getAndSet(null);
+            if (failure != null) {
+                throw new IllegalStateException("a handler failed (" + failure + "); its record and those after it are read again",
+                        failure);
+            }
             Instant now = Instant.now();
             applyPauses(kafka, now);
             Duration timeout = waiting.pollTimeout(now, settings.longestPoll());
@@ -214,13 +223,20 @@ public final class DelayQueue<T> implements AutoCloseable {
         return true;
     }
 
-    private static CompletableFuture<Void> started(Supplier<CompletionStage<Void>> work) {
+    /** The handler's work; a failure makes the consumer start again, from the first record not finished. */
+    private CompletableFuture<Void> started(Supplier<CompletionStage<Void>> work) {
+        CompletableFuture<Void> future;
         try {
-            return work.get().toCompletableFuture();
+            future = work.get().toCompletableFuture();
         } catch (RuntimeException e) {
-            Log.warnf(e, "A delay queue handler failed; its record stays unfinished");
-            return CompletableFuture.failedFuture(e);
+            future = CompletableFuture.failedFuture(e);
         }
+        future.whenComplete((done, failure) -> {
+            if (failure != null) {
+                handlerFailure.compareAndSet(null, failure);
+            }
+        });
+        return future;
     }
 
     /** Pauses partitions whose first record is not due yet, and every partition while too many handlers run. */

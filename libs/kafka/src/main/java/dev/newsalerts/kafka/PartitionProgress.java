@@ -13,7 +13,8 @@ import java.util.concurrent.TimeoutException;
  * The records of one partition handed out for work and not finished yet, so that the offset
  * committed is always one that every record before it is finished at, whatever order they finish
  * in; a record whose work failed is never finished, so it is read again after a restart. Records
- * are started by the consumer thread, in offset order; they finish on any thread. The
+ * are started in offset order by one thread at a time (the consumer's, or the channel's); they
+ * finish on any thread, and the offset to commit may be asked from another (a rebalance). The
  * {@link DelayQueue} keeps one per partition; a service that commits a SmallRye channel's offsets
  * around a rebalance itself (the notifier's alerts) may too.
  */
@@ -21,8 +22,8 @@ public final class PartitionProgress {
 
     private final ConcurrentSkipListMap<Long, CompletableFuture<Void>> open = new ConcurrentSkipListMap<>();
     private final Runnable onFinished;
-    private long next = -1;
-    private long committed = -1;
+    private volatile long next = -1;
+    private volatile long committed = -1;
 
     public PartitionProgress() {
         this(() -> { });

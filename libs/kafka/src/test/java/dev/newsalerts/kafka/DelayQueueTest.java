@@ -121,6 +121,27 @@ class DelayQueueTest {
     }
 
     @Test
+    void aQueueWhoseHandlerFailedStartsAgainAfterTheRestartDelayFromThatRecord() {
+        topicWith(1);
+        IntStream.range(0, 5).forEach(i -> send(0, "record-" + i, Instant.now()));
+        List<Handled> handled = new CopyOnWriteArrayList<>();
+        AtomicInteger failures = new AtomicInteger();
+        DelayQueue<Instant> queue = started(builder(record -> {
+            handled.add(Handled.of(record));
+            return record.key().equals("record-2") && failures.getAndIncrement() == 0
+                    ? CompletableFuture.failedFuture(new IllegalStateException("broker refused the write")) : done(true);
+        }).restartDelay(Duration.ofMillis(500)));
+
+        await().atMost(WITHIN).until(() -> handled.stream().filter(record -> record.key().equals("record-2")).count() == 2);
+        await().atMost(WITHIN).until(() -> handled.get(handled.size() - 1).key().equals("record-4"));
+
+        assertThat(queue.restarts()).isEqualTo(1);
+        List<String> keys = handled.stream().map(Handled::key).toList();
+        assertThat(keys.subList(keys.lastIndexOf("record-2"), keys.size())).containsExactly("record-2", "record-3", "record-4");
+        assertThat(queue.inFlight()).isZero();
+    }
+
+    @Test
     void aSecondMemberTakesPartitionsOverWithoutARecordHandledTwice() {
         topicWith(4);
         IntStream.range(0, 200).forEach(i -> send(i % 4, "record-" + i, Instant.now()));
