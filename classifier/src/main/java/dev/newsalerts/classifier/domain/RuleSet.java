@@ -86,7 +86,7 @@ public final class RuleSet {
                     throw new RuleFileException(where.get() + " has an empty term");
                 }
                 try {
-                    terms.add(Term.of(word, id));
+                    terms.addAll(Term.allOf(word, id));
                 } catch (IllegalArgumentException e) {
                     throw new RuleFileException(where.get() + ": " + e.getMessage());
                 }

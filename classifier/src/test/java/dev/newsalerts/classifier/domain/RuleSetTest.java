@@ -2,6 +2,7 @@ package dev.newsalerts.classifier.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -291,5 +292,35 @@ class RuleSetTest {
         assertThat(r1.terms()).extracting(MatchedTerm::term).containsExactly("AWS", "prices", "cloud");
         RuleMatch r3 = rules.classify("AWS prices", "cloud again").get(2);
         assertThat(r3.terms()).extracting(MatchedTerm::term).containsExactly("AWS");
+    }
+    @Test
+    void aTildeMatchesTheEnglishFormsOfAWordButNotLongerWords() {
+        RuleSet rules = compile("""
+                groups:
+                  deal: [deal~]
+                  sue: [sue~]
+                rules:
+                  - id: deal
+                    all: [deal]
+                  - id: sue
+                    all: [sue]
+                """);
+
+        for (String title : new String[] {"Their dealings with Amazon", "Microsoft dealt a blow", "A deal", "Dealing with OpenAI"}) {
+            assertThat(rules.classify(title, "")).as(title).extracting(RuleMatch::ruleId).containsExactly("deal");
+        }
+        assertThat(rules.classify("A car dealer", "")).isEmpty();
+        assertThat(rules.classify("Musk sued OpenAI, then sues again; suing is costly", "").get(0).terms())
+                .extracting(MatchedTerm::term, MatchedTerm::start).containsExactly(tuple("sue~", 5), tuple("sue~", 23), tuple("sue~", 35));
+        assertThat(rules.classify("An issue", "")).isEmpty();
+    }
+
+    @Test
+    void aTildeOnAChineseTermIsRefused() {
+        assertThatThrownBy(() -> compile("groups:\n  a: [诉讼~]\nrules: [{id: r, all: [a]}]\n"))
+                .isInstanceOf(RuleFileException.class)
+                .hasMessageStartingWith("test.yaml line 2: group 'a': '诉讼~': ~ makes the forms of an English word");
+        assertThatThrownBy(() -> compile("groups:\n  a: [deal*~]\nrules: [{id: r, all: [a]}]\n"))
+                .isInstanceOf(RuleFileException.class).hasMessageContaining("* is only allowed at the end");
     }
 }
