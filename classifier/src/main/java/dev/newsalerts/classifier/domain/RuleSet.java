@@ -124,6 +124,7 @@ public final class RuleSet {
     public List<RuleMatch> classify(String title, String summary) {
         Hits hits = SCRATCH.get();
         hits.prepare(rules.length, groupNames.length, longestTerm, mostPositiveGroups);
+        hits.units.reset(title, summary);
         try {
             scan(title, Field.TITLE.ordinal(), hits);
             scan(summary, Field.SUMMARY.ordinal(), hits);
