@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.State;
  * What scopes cost: the rules and stories of {@link ClassifierBenchmark} (stories cut into
  * sentences of about eight words), each rule as it is ({@code none}), or with {@code within:
  * sentence}, {@code fields: [lead]} or {@code mentions} of its first group. Lucene Monitor is not
- * run: it has no sentences. The setup fails unless a scoped rule fires on a subset of the stories
- * its unscoped twin fires on, and on some.
+ * run: it has no sentences. The setup fails unless each scoped rule fires on a subset of the stories
+ * its unscoped twin fires on, and prints how many fire.
  */
 @State(org.openjdk.jmh.annotations.Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -76,9 +76,6 @@ public class ScopedRulesBenchmark {
             }
             scoped += ours.size();
             unscoped += theirs.size();
-        }
-        if (scoped == 0) {
-            throw new IllegalStateException("no scoped rule fired on any story");
         }
         System.out.printf("%n%s: %.2f matching rules per story, %.2f without the scope%n", scope, scoped / (double) STORIES,
                 unscoped / (double) STORIES);

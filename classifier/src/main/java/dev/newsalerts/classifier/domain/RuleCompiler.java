@@ -43,6 +43,12 @@ final class RuleCompiler {
             }
         }
         Conditions conditions = new Conditions(where, within, fieldBits);
+        for (RuleFile.Groups groups : new RuleFile.Groups[] {spec.all(), spec.any()}) {
+            if (groups != null && groups.of() == null && groups.in() != null) {
+                throw new RuleFileException(where.get() + ": " + (groups == spec.all() ? "all" : "any")
+                        + " with an in needs its groups in of: {of: [groups], in: " + groups.in().jsonName() + "}");
+            }
+        }
         if (spec.all() != null && spec.all().of() != null && !spec.all().of().isEmpty()) {
             int[] groups = ids(spec.all().of(), groupIds, where);
             conditions.add("all", groups, groups.length, spec.all().in());

@@ -499,5 +499,7 @@ class RuleSetTest {
                 .isInstanceOf(RuleFileException.class).hasMessageContaining("mentions name 'b'");
         assertThatThrownBy(() -> compile(groups + "  - id: r\n    within: sentence\n    all: {of: [a], in: title}\n"))
                 .isInstanceOf(RuleFileException.class).hasMessageContaining("within: sentence binds no condition");
+        assertThatThrownBy(() -> compile(groups + "  - id: r\n    all: {in: lead}\n    any: [a]\n"))
+                .isInstanceOf(RuleFileException.class).hasMessageContaining("all with an in needs its groups in of: {of: [groups], in: lead}");
     }
 }
