@@ -107,6 +107,11 @@ final class SyntheticCorpus {
 
     /** The rules as a rule file of news-alerts. */
     static String yaml(List<BenchRule> rules) {
+        return yaml(rules, "");
+    }
+
+    /** The rules as a rule file of news-alerts, each with {@code more} (YAML lines of a rule, e.g. "    within: sentence\n"). */
+    static String yaml(List<BenchRule> rules, String more) {
         StringBuilder yaml = new StringBuilder("groups:\n");
         for (BenchRule rule : rules) {
             for (int g = 0; g < rule.groups().size(); g++) {
@@ -121,7 +126,7 @@ final class SyntheticCorpus {
         yaml.append("rules:\n");
         for (BenchRule rule : rules) {
             yaml.append("  - id: ").append(rule.id()).append("\n    all: [").append(rule.id()).append("g0, ")
-                    .append(rule.id()).append("g1]\n");
+                    .append(rule.id()).append("g1]\n").append(more);
         }
         return yaml.toString();
     }

@@ -52,6 +52,16 @@ final class Hits {
     /** Per positive group of the rule being evaluated: found in the story, found in the current window. */
     boolean[] found = new boolean[0];
     boolean[] windowFound = new boolean[0];
+    /** The window a rule's {@code near} found last: its first hit and the end of its last term. */
+    int windowFirst;
+    int windowEnd;
+    /** Per positive group of the rule being evaluated: its occurrences in the current scope, and the field and start of the last one counted. */
+    int[] counted = new int[0];
+    int[] lastField = new int[0];
+    int[] lastStart = new int[0];
+    /** The story's sentences, paragraphs and lead, computed only when a rule asks. */
+    final StoryUnits units = new StoryUnits();
+    private int[] unitOfHit = new int[64];
     private int[] order = new int[64];
     private int[] orderSlot = new int[64];
 
@@ -61,6 +71,9 @@ final class Hits {
         if (found.length < mostPositiveGroups) {
             found = new boolean[mostPositiveGroups];
             windowFound = new boolean[mostPositiveGroups];
+            counted = new int[mostPositiveGroups];
+            lastField = new int[mostPositiveGroups];
+            lastStart = new int[mostPositiveGroups];
         }
         if (ruleState.length < rules * 2) {
             ruleState = new long[rules * 2];
@@ -74,6 +87,14 @@ final class Hits {
             ringOrigin = new int[ring];
             ringWord = new int[ring];
         }
+    }
+
+    /** A scratch array of at least {@code length} ints, for the unit of each hit in {@link #order}. */
+    int[] unitOfHit(int length) {
+        if (unitOfHit.length < length) {
+            unitOfHit = new int[Math.max(length, unitOfHit.length * 2)];
+        }
+        return unitOfHit;
     }
 
     /** Records that {@code pattern} occurs at the given place. */
@@ -102,7 +123,7 @@ final class Hits {
      */
     void addTermHit(int rule, int term, int occurrence, int feed) {
         markSlot(rule, feed);
-        if (!RuleFeeds.isNone(feed)) {
+        if (!RuleFeeds.isNone(feed) || RuleFeeds.keepsHit(feed)) {
             int at = rule * 2 + 1;
             long counted = ruleState[at];
             int first = appendHit(term, occurrence, RuleFeeds.slot(feed), (int) counted - 1);
@@ -243,6 +264,7 @@ final class Hits {
 
     /** Forgets the rules and groups of the last story (occurrences and hits are overwritten by the next). */
     void reset() {
+        units.clear();
         for (int i = 0; i < touchedRuleCount; i++) {
             int at = touchedRules[i] * 2;
             ruleState[at] = 0;

@@ -2,6 +2,7 @@ package dev.newsalerts.classifier.domain;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A compiled rule: conditions over group ids, evaluated on the hits of one story. Positive groups
@@ -16,36 +17,48 @@ final class Rule {
     private final int[] positive;
     private final double[] weights;
     private final double totalWeight;
-    private final int[] all;
-    private final int[] any;
-    private final int[] atLeastOf;
-    private final int atLeastCount;
-    private final int[] none;
+    /** Per condition (all, any, each atLeast): the positions of its groups, how many it needs, its scope (null: the rule's unit). */
+    final int[][] conditionGroups;
+    final int[] conditionNeeded;
+    final Scope[] conditionScope;
+    final int[] none;
     /** The bits of the none groups among the slots of a story's hits: they follow the positive groups. */
-    private final long noneSlots;
-    private final int fieldBits;
-    private final double minScore;
-    private final int nearChars;
-    private final int nearWords;
+    final long noneSlots;
+    final int fieldBits;
+    final double minScore;
+    final int nearChars;
+    final int nearWords;
+    /** Whether the rule looks at the summary's lead only (fields: [lead]): its field bits then say more than it sees. */
+    final boolean leadOnly;
+    /** Where the conditions without a scope of their own hold together: ANYWHERE, SENTENCE or PARAGRAPH. */
+    final Scope unit;
+    /** Per positive group, how many times it must occur to count (1 unless {@code mentions} says more). */
+    final int[] mentions;
+    /** Whether the rule needs {@link ScopedEvaluation}: a lead, a unit, a condition's own scope or mentions. */
+    final boolean scoped;
 
-    /** Conditions are given as group ids; {@code weights} aligned with the sorted positive groups. */
-    Rule(String id, String title, int[] positive, double[] weights, int[] allGroups, int[] anyGroups, int[] atLeastGroups,
-            int atLeastCount, int[] none, int fieldBits, double minScore, int nearChars, int nearWords) {
+    /** @param conditions per condition its group ids, {@code needed} and {@code scope} aligned; {@code weights} and {@code mentions} with the sorted positive groups */
+    Rule(String id, String title, int[] positive, double[] weights, List<int[]> conditions, int[] needed, Scope[] scope,
+            int[] none, int fieldBits, double minScore, int nearChars, int nearWords, boolean leadOnly, Scope unit, int[] mentions) {
         this.id = id;
         this.title = title;
         this.positive = positive;
         this.weights = weights;
         this.totalWeight = Arrays.stream(weights).sum();
-        this.all = positions(allGroups);
-        this.any = positions(anyGroups);
-        this.atLeastOf = positions(atLeastGroups);
-        this.atLeastCount = atLeastCount;
+        this.conditionGroups = conditions.stream().map(this::positions).toArray(int[][]::new);
+        this.conditionNeeded = needed;
+        this.conditionScope = scope;
         this.none = none;
         this.noneSlots = none.length == 0 ? 0 : -1L >>> (Long.SIZE - none.length) << positive.length;
         this.fieldBits = fieldBits;
         this.minScore = minScore;
         this.nearChars = nearChars;
         this.nearWords = nearWords;
+        this.leadOnly = leadOnly;
+        this.unit = unit;
+        this.mentions = mentions;
+        this.scoped = leadOnly || unit != Scope.ANYWHERE || Arrays.stream(scope).anyMatch(Objects::nonNull)
+                || Arrays.stream(mentions).anyMatch(m -> m > 1);
     }
 
     int[] positiveGroups() {
@@ -54,7 +67,12 @@ final class Rule {
 
     /** Fewest distinct wanted groups a story must contain for this rule to fire: below it, no need to evaluate. */
     int minimumGroups() {
-        return Math.max(Math.max(all.length, atLeastCount), any.length > 0 ? 1 : 0);
+        return Arrays.stream(conditionNeeded).max().orElse(0);
+    }
+
+    /** Whether the hits of this rule's {@code none} groups are kept: a lead-only rule checks where they are. */
+    boolean keepsNoneHits() {
+        return leadOnly && none.length > 0;
     }
 
     int[] noneGroups() {
@@ -72,6 +90,9 @@ final class Rule {
      * @param index this rule's index in its rule set, by which {@code hits} knows it
      */
     RuleMatch evaluate(int index, Hits hits, boolean[] sharedGroup, String[] termText, String[] groupNames) {
+        if (scoped) {
+            return ScopedEvaluation.evaluate(this, index, hits, sharedGroup, termText, groupNames);
+        }
         long slots = hits.slotsFound(index);
         if ((slots & noneSlots) != 0) {
             return null;
@@ -83,27 +104,39 @@ final class Rule {
         if (!holds(found)) {
             return null;
         }
-        double weight = 0;
-        for (int p = 0; p < positive.length; p++) {
-            weight += found[p] ? weights[p] : 0;
-        }
-        double score = Math.round(weight / totalWeight * 1000) / 1000.0;
+        double score = score(found);
         if (score < minScore) {
             return null;
         }
         int count = collectHits(index, hits, sharedGroup);
         int[] order = hits.order(count);
         int[] slotOf = hits.orderSlot(count);
-        if ((nearChars > 0 || nearWords > 0) && !holdsNearby(hits, order, slotOf, count)) {
-            return null;
+        Passage within = null;
+        if (nearChars > 0 || nearWords > 0) {
+            if (!holdsNearby(hits, order, slotOf, count)) {
+                return null;
+            }
+            within = new Passage(Scope.NEAR, FIELDS[hits.field(hits.windowFirst)], hits.start(hits.windowFirst), hits.windowEnd);
         }
-        MatchedTerm[] terms = new MatchedTerm[count];
+        return match(score, hits, order, slotOf, count, termText, groupNames, within);
+    }
+
+    /** The match with the hits {@code order[0..count)}, those of none groups left out. */
+    RuleMatch match(double score, Hits hits, int[] order, int[] slotOf, int count, String[] termText, String[] groupNames,
+            Passage within) {
+        int positives = 0;
         for (int i = 0; i < count; i++) {
-            int hit = order[i];
-            terms[i] = new MatchedTerm(termText[hits.term(hit)], groupNames[positive[slotOf[i]]], FIELDS[hits.field(hit)],
-                    hits.start(hit), hits.end(hit));
+            positives += slotOf[i] < positive.length ? 1 : 0;
         }
-        return new RuleMatch(id, title, score, List.of(terms));
+        MatchedTerm[] terms = new MatchedTerm[positives];
+        for (int i = 0, t = 0; i < count; i++) {
+            int hit = order[i];
+            if (slotOf[i] < positive.length) {
+                terms[t++] = new MatchedTerm(termText[hits.term(hit)], groupNames[positive[slotOf[i]]], FIELDS[hits.field(hit)],
+                        hits.start(hit), hits.end(hit));
+            }
+        }
+        return new RuleMatch(id, title, score, List.of(terms), within);
     }
 
     /**
@@ -113,7 +146,7 @@ final class Rule {
      *
      * @return how many
      */
-    private int collectHits(int index, Hits hits, boolean[] sharedGroup) {
+    int collectHits(int index, Hits hits, boolean[] sharedGroup) {
         int[] order = hits.order(hits.hitCount());
         int[] slotOf = hits.orderSlot(hits.hitCount());
         int count = 0;
@@ -125,6 +158,15 @@ final class Rule {
                 for (int hit = hits.firstSharedGroupHit(positive[p]); hit >= 0; hit = hits.nextHit(hit)) {
                     if ((fieldBits & 1 << hits.field(hit)) != 0) {
                         count = insertInOrder(hits, order, slotOf, count, hit, p);
+                    }
+                }
+            }
+        }
+        for (int n = 0; keepsNoneHits() && n < none.length; n++) {
+            if (sharedGroup[none[n]]) {
+                for (int hit = hits.firstSharedGroupHit(none[n]); hit >= 0; hit = hits.nextHit(hit)) {
+                    if ((fieldBits & 1 << hits.field(hit)) != 0) {
+                        count = insertInOrder(hits, order, slotOf, count, hit, positive.length + n);
                     }
                 }
             }
@@ -158,21 +200,27 @@ final class Rule {
         return slotA > slotB;
     }
 
-    private boolean holds(boolean[] found) {
-        for (int p : all) {
-            if (!found[p]) {
+    /** The weight of the groups found ({@code found}, by position) in that of all positive groups, rounded to 3 decimals. */
+    double score(boolean[] found) {
+        double weight = 0;
+        for (int p = 0; p < positive.length; p++) {
+            weight += found[p] ? weights[p] : 0;
+        }
+        return Math.round(weight / totalWeight * 1000) / 1000.0;
+    }
+
+    /** Whether every condition holds, the groups found being {@code found} (by position). */
+    boolean holds(boolean[] found) {
+        for (int c = 0; c < conditionGroups.length; c++) {
+            int count = 0;
+            for (int p : conditionGroups[c]) {
+                count += found[p] ? 1 : 0;
+            }
+            if (count < conditionNeeded[c]) {
                 return false;
             }
         }
-        boolean anyFound = any.length == 0;
-        for (int p : any) {
-            anyFound |= found[p];
-        }
-        int atLeast = 0;
-        for (int p : atLeastOf) {
-            atLeast += found[p] ? 1 : 0;
-        }
-        return anyFound && atLeast >= atLeastCount;
+        return true;
     }
 
     /**
@@ -184,6 +232,7 @@ final class Rule {
         boolean[] found = hits.windowFound;
         for (int first = 0; first < count; first++) {
             Arrays.fill(found, 0, positive.length, false);
+            hits.windowEnd = 0;
             int a = order[first];
             for (int next = first; next < count; next++) {
                 int b = order[next];
@@ -201,7 +250,9 @@ final class Rule {
                     break;
                 }
                 found[slotOf[next]] = true;
+                hits.windowEnd = Math.max(hits.windowEnd, hits.end(b));
                 if (holds(found)) {
+                    hits.windowFirst = a;
                     return true;
                 }
             }

@@ -23,6 +23,8 @@ final class RuleFeeds {
     private static final int NONE_BIT = 1 << 6;
     private static final int SHARED_BIT = 1 << 7;
     private static final int FIELDS_SHIFT = 8;
+    /** On a none group's feed: keep its hits too (fields are in bits 8 and 9). */
+    private static final int KEEP_BIT = 1 << 14;
     private static final int NEEDED_SHIFT = 16;
 
     /** The feeds of pattern p are feeds[FEED_INTS * i ...] for i from start[p] up to start[p + 1]. */
@@ -48,7 +50,8 @@ final class RuleFeeds {
                 placesOfGroup.get(positive[slot]).add(new int[] {r, slot | common});
             }
             for (int n = 0; n < none.length; n++) {
-                placesOfGroup.get(none[n]).add(new int[] {r, (positive.length + n) | NONE_BIT | common});
+                int keep = rule.keepsNoneHits() ? KEEP_BIT : 0;
+                placesOfGroup.get(none[n]).add(new int[] {r, (positive.length + n) | NONE_BIT | keep | common});
             }
         }
         shared = new boolean[groupCount];
@@ -94,6 +97,11 @@ final class RuleFeeds {
 
     static boolean isNone(int packed) {
         return (packed & NONE_BIT) != 0;
+    }
+
+    /** Whether a none group's hit is kept as a hit, not only as a found slot. */
+    static boolean keepsHit(int packed) {
+        return (packed & KEEP_BIT) != 0;
     }
 
     /** Whether the feed is a shared group's: its first int is then the group, not a rule. */

@@ -86,7 +86,7 @@ public final class RuleSet {
                     throw new RuleFileException(where.get() + " has an empty term");
                 }
                 try {
-                    terms.add(Term.of(word, id));
+                    terms.addAll(Term.allOf(word, id));
                 } catch (IllegalArgumentException e) {
                     throw new RuleFileException(where.get() + ": " + e.getMessage());
                 }
@@ -124,6 +124,7 @@ public final class RuleSet {
     public List<RuleMatch> classify(String title, String summary) {
         Hits hits = SCRATCH.get();
         hits.prepare(rules.length, groupNames.length, longestTerm, mostPositiveGroups);
+        hits.units.reset(title, summary);
         try {
             scan(title, Field.TITLE.ordinal(), hits);
             scan(summary, Field.SUMMARY.ordinal(), hits);

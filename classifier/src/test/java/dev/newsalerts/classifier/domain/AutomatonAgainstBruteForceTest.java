@@ -196,4 +196,161 @@ class AutomatonAgainstBruteForceTest {
         }
         return text.toString();
     }
+    private static final String[] SCOPED_ALPHABET = {"a", "b", "A", "云", "价", " ", " ", ". ", "。", "；", "\n\n", "Mr. ", "3.5", "ab", "! "};
+    private static final String[] SCOPED_TERMS = {"a", "b", "ab", "a b", "云", "价", "云价"};
+
+    /**
+     * Rules with the lead, sentences, paragraphs, conditions with places of their own, mentions and
+     * near windows fire exactly where a naive evaluation of their definition ({@link NaiveScopes})
+     * on the occurrences of a naive search says they do.
+     */
+    @Test
+    void scopedRulesFireExactlyWhereANaiveEvaluationOfTheirDefinitionSaysSo() {
+        Random random = new Random(20261202);
+        int fired = 0;
+        int checked = 0;
+        for (int round = 0; round < 300; round++) {
+            List<List<String>> groups = new ArrayList<>();
+            for (int g = 0; g < 4; g++) {
+                List<String> group = new ArrayList<>();
+                for (int t = 1 + random.nextInt(2); t > 0; t--) {
+                    group.add(SCOPED_TERMS[random.nextInt(SCOPED_TERMS.length)]);
+                }
+                groups.add(group);
+            }
+            StringBuilder yaml = new StringBuilder(groupsYaml(groups)).append("rules:\n");
+            List<NaiveScopes.ScopedRule> naiveRules = new ArrayList<>();
+            for (int r = 0; r < 6; r++) {
+                naiveRules.add(randomScopedRule(random, r, yaml));
+            }
+            RuleSet rules = RuleSet.compile(yaml.toString().getBytes(StandardCharsets.UTF_8), "scoped.yaml");
+            for (int story = 0; story < 20; story++) {
+                String title = randomText(random, SCOPED_ALPHABET, random.nextInt(8));
+                String summary = randomText(random, SCOPED_ALPHABET, random.nextInt(30));
+                List<NaiveScopes.Occurrence> occurrences = naiveOccurrences(groups, title, summary);
+                Set<String> expected = new TreeSet<>();
+                for (int r = 0; r < naiveRules.size(); r++) {
+                    if (NaiveScopes.fires(naiveRules.get(r), occurrences, title, summary)) {
+                        expected.add("r" + r);
+                    }
+                }
+                Set<String> actual = new TreeSet<>(rules.classify(title, summary).stream().map(RuleMatch::ruleId).toList());
+                assertThat(actual).as("%s%nstory '%s' / '%s'", yaml, title, summary).isEqualTo(expected);
+                fired += expected.size();
+                checked += naiveRules.size();
+            }
+        }
+        assertThat(fired).as("rules that fired, of %d", checked).isBetween(checked / 10, checked * 9 / 10);
+    }
+
+    /** Appends a random rule with scopes to {@code yaml}, and returns it for {@link NaiveScopes}. */
+    private static NaiveScopes.ScopedRule randomScopedRule(Random random, int r, StringBuilder yaml) {
+        List<List<Scope>> fieldChoices = List.of(List.of(Scope.TITLE, Scope.SUMMARY), List.of(Scope.TITLE), List.of(Scope.SUMMARY),
+                List.of(Scope.LEAD), List.of(Scope.SUMMARY, Scope.LEAD));
+        List<Scope> fields = fieldChoices.get(random.nextInt(fieldChoices.size()));
+        Scope within = new Scope[] {null, Scope.SENTENCE, Scope.PARAGRAPH}[random.nextInt(3)];
+        List<Scope> places = new ArrayList<>(List.of(Scope.ANYWHERE, Scope.LEAD));
+        if (fields.contains(Scope.TITLE) || fields.contains(Scope.LEAD)) {
+            places.add(Scope.TITLE);
+        }
+        if (!fields.equals(List.of(Scope.TITLE))) {
+            places.add(Scope.SUMMARY);
+        }
+        Scope atLeastIn = random.nextBoolean() ? null : places.get(random.nextInt(places.size()));
+        int count = 1 + random.nextInt(2);
+        int allGroup = random.nextInt(3);
+        int[] mentions = {1, 1, 1, 1};
+        mentions[random.nextInt(3)] = 1 + random.nextInt(3);
+        int nearChars = 0;
+        int nearWords = 0;
+        int near = random.nextInt(4);
+        if (near == 1) {
+            nearChars = 3 + random.nextInt(12);
+        } else if (near == 2) {
+            nearWords = 1 + random.nextInt(4);
+        }
+        boolean none = random.nextInt(3) == 0;
+        yaml.append("  - id: r").append(r).append("\n    fields: ").append(fields.stream().map(Scope::jsonName).toList()).append('\n');
+        if (within != null) {
+            yaml.append("    within: ").append(within.jsonName()).append('\n');
+        }
+        yaml.append("    atLeast: {count: ").append(count).append(", of: [g0, g1, g2]")
+                .append(atLeastIn == null ? "" : ", in: " + atLeastIn.jsonName()).append("}\n");
+        yaml.append("    all: [g").append(allGroup).append("]\n");
+        yaml.append("    mentions: {g0: ").append(mentions[0]).append(", g1: ").append(mentions[1]).append(", g2: ").append(mentions[2]).append("}\n");
+        if (none) {
+            yaml.append("    none: [g3]\n");
+        }
+        if (nearChars > 0 || nearWords > 0) {
+            yaml.append("    near: {").append(nearChars > 0 ? "chars: " + nearChars : "words: " + nearWords).append("}\n");
+        }
+        List<NaiveScopes.Condition> conditions = List.of(new NaiveScopes.Condition(List.of(0, 1, 2), count, atLeastIn),
+                new NaiveScopes.Condition(List.of(allGroup), 1, null));
+        return new NaiveScopes.ScopedRule(fields, within, conditions, none ? List.of(3) : List.of(), mentions, nearChars, nearWords);
+    }
+
+    /** Every occurrence of every group's terms, with the number of the word it starts as the scan counts words. */
+    private static List<NaiveScopes.Occurrence> naiveOccurrences(List<List<String>> groups, String title, String summary) {
+        List<NaiveScopes.Occurrence> occurrences = new ArrayList<>();
+        String[] texts = {title, summary};
+        for (int field = 0; field < 2; field++) {
+            String text = texts[field];
+            StringBuilder folded = new StringBuilder();
+            List<Integer> origin = new ArrayList<>();
+            List<Integer> endOf = new ArrayList<>();
+            List<Integer> wordOf = new ArrayList<>();
+            int words = 0;
+            boolean previousIsWord = false;
+            for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
+                int next = text.offsetByCodePoints(i, 1);
+                for (char c : TextFolding.fold(text.substring(i, next)).toCharArray()) {
+                    byte kind = TextFolding.charClass(c);
+                    if (kind == TextFolding.CJK || kind == TextFolding.WORD && !previousIsWord) {
+                        words++;
+                    }
+                    previousIsWord = kind == TextFolding.WORD;
+                    folded.append(c);
+                    origin.add(i);
+                    endOf.add(next);
+                    wordOf.add(words);
+                }
+            }
+            for (int g = 0; g < groups.size(); g++) {
+                for (String written : new TreeSet<>(groups.get(g))) {
+                    Term term = Term.of(written, g);
+                    for (int start = folded.indexOf(term.folded()); start >= 0; start = folded.indexOf(term.folded(), start + 1)) {
+                        int end = start + term.folded().length() - 1;
+                        boolean startOk = !term.needsStartBoundary() || start == 0
+                                || TextFolding.charClass(folded.charAt(start - 1)) != TextFolding.WORD;
+                        boolean endOk = !term.needsEndBoundary() || end + 1 == folded.length()
+                                || TextFolding.charClass(folded.charAt(end + 1)) != TextFolding.WORD;
+                        if (startOk && endOk) {
+                            occurrences.add(new NaiveScopes.Occurrence(g, field, origin.get(start), endOf.get(end), wordOf.get(start)));
+                        }
+                    }
+                }
+            }
+        }
+        return occurrences;
+    }
+
+    private static String groupsYaml(List<List<String>> groups) {
+        StringBuilder yaml = new StringBuilder("groups:\n");
+        for (int g = 0; g < groups.size(); g++) {
+            yaml.append("  g").append(g).append(": [");
+            for (int i = 0; i < groups.get(g).size(); i++) {
+                yaml.append(i == 0 ? "" : ", ").append('"').append(groups.get(g).get(i)).append('"');
+            }
+            yaml.append("]\n");
+        }
+        return yaml.toString();
+    }
+
+    private static String randomText(Random random, String[] alphabet, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        return text.toString();
+    }
 }

@@ -2,6 +2,7 @@ package dev.newsalerts.classifier.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -291,5 +292,214 @@ class RuleSetTest {
         assertThat(r1.terms()).extracting(MatchedTerm::term).containsExactly("AWS", "prices", "cloud");
         RuleMatch r3 = rules.classify("AWS prices", "cloud again").get(2);
         assertThat(r3.terms()).extracting(MatchedTerm::term).containsExactly("AWS");
+    }
+    @Test
+    void aTildeMatchesTheEnglishFormsOfAWordButNotLongerWords() {
+        RuleSet rules = compile("""
+                groups:
+                  deal: [deal~]
+                  sue: [sue~]
+                rules:
+                  - id: deal
+                    all: [deal]
+                  - id: sue
+                    all: [sue]
+                """);
+
+        for (String title : new String[] {"Their dealings with Amazon", "Microsoft dealt a blow", "A deal", "Dealing with OpenAI"}) {
+            assertThat(rules.classify(title, "")).as(title).extracting(RuleMatch::ruleId).containsExactly("deal");
+        }
+        assertThat(rules.classify("A car dealer", "")).isEmpty();
+        assertThat(rules.classify("Musk sued OpenAI, then sues again; suing is costly", "").get(0).terms())
+                .extracting(MatchedTerm::term, MatchedTerm::start).containsExactly(tuple("sue~", 5), tuple("sue~", 23), tuple("sue~", 35));
+        assertThat(rules.classify("An issue", "")).isEmpty();
+    }
+
+    @Test
+    void aTildeOnAChineseTermIsRefused() {
+        assertThatThrownBy(() -> compile("groups:\n  a: [诉讼~]\nrules: [{id: r, all: [a]}]\n"))
+                .isInstanceOf(RuleFileException.class)
+                .hasMessageStartingWith("test.yaml line 2: group 'a': '诉讼~': ~ makes the forms of an English word");
+        assertThatThrownBy(() -> compile("groups:\n  a: [deal*~]\nrules: [{id: r, all: [a]}]\n"))
+                .isInstanceOf(RuleFileException.class).hasMessageContaining("* is only allowed at the end");
+    }
+    private static final String DISPUTE_IN_ONE_SENTENCE = """
+            groups:
+              microsoft: [Microsoft, 微软]
+              openai: [OpenAI]
+              amazon: [Amazon, 亚马逊]
+              dispute: [lawsuit~, sue~, exclusive, 法律战, 诉讼, 独家]
+            rules:
+              - id: dispute
+                within: sentence
+                atLeast: {count: 2, of: [microsoft, openai, amazon]}
+                all: [dispute]
+            """;
+
+    @Test
+    void aDigestNamingTheFirmsInDifferentHeadlinesDoesNotFireASentenceScopedRule() {
+        RuleSet rules = compile(DISPUTE_IN_ONE_SENTENCE);
+
+        assertThat(rules.classify("Morning briefing", "Microsoft reports record cloud revenue. OpenAI launches a new model. "
+                + "Amazon faces a lawsuit over warehouse safety.")).isEmpty();
+        assertThat(rules.classify("早报", "微软发布新财报。OpenAI推出新模型。亚马逊卷入法律战。")).isEmpty();
+        assertThat(rules.classify("早報", "微軟發佈新財報；OpenAI推出新模型；亞馬遜捲入法律戰。")).isEmpty();
+    }
+
+    @Test
+    void theSameFirmsInOneSentenceWithADisputeWordFire() {
+        RuleSet rules = compile(DISPUTE_IN_ONE_SENTENCE);
+
+        assertThat(rules.classify("Morning briefing", "Shares fell. Microsoft sues OpenAI and Amazon over the exclusive cloud deal."))
+                .extracting(RuleMatch::ruleId).containsExactly("dispute");
+        assertThat(rules.classify("早报", "股市下跌。微软就独家云协议对OpenAI和亚马逊发起法律战。")).hasSize(1);
+        assertThat(rules.classify("早報", "股市下跌。微軟就獨家雲協議對OpenAI和亞馬遜發起法律戰。")).hasSize(1);
+        assertThat(rules.classify("Microsoft sues OpenAI", "")).as("the title is a sentence too").hasSize(1);
+    }
+
+    @Test
+    void aMatchSaysWhichSentenceDecidedAndKeepsItsTermOffsets() {
+        RuleSet rules = compile(DISPUTE_IN_ONE_SENTENCE);
+        String summary = "Shares fell. Microsoft sues OpenAI.";
+
+        RuleMatch match = rules.classify("Amazon news", summary).get(0);
+
+        assertThat(match.within()).isEqualTo(new Passage(Scope.SENTENCE, Field.SUMMARY, 13, summary.length()));
+        assertThat(match.terms()).extracting(MatchedTerm::term, MatchedTerm::field, MatchedTerm::start)
+                .containsExactly(tuple("Amazon", Field.TITLE, 0), tuple("Microsoft", Field.SUMMARY, 13),
+                        tuple("sue~", Field.SUMMARY, 23), tuple("OpenAI", Field.SUMMARY, 28));
+    }
+
+    @Test
+    void aNearRuleSaysWhichWindowDecided() {
+        RuleSet rules = compile("groups: {cloud: [AWS], price: [price hike]}\nrules: [{id: r, all: [cloud, price], near: {chars: 30}}]\n");
+
+        assertThat(rules.classify("Today AWS announces a price hike", "").get(0).within())
+                .isEqualTo(new Passage(Scope.NEAR, Field.TITLE, 6, 32));
+        assertThat(compile("groups: {a: [alpha]}\nrules: [{id: r, all: [a]}]\n").classify("alpha", "").get(0).within()).isNull();
+    }
+
+    @Test
+    void aParagraphScopedRuleWantsItsGroupsInOneParagraphAndTheTitleIsOneOfItsOwn() {
+        RuleSet rules = compile("""
+                groups:
+                  microsoft: [Microsoft]
+                  openai: [OpenAI]
+                rules:
+                  - id: together
+                    within: paragraph
+                    all: [microsoft, openai]
+                """);
+
+        assertThat(rules.classify("Microsoft", "OpenAI")).isEmpty();
+        assertThat(rules.classify("", "Microsoft spoke.\n\nOpenAI too.")).isEmpty();
+        assertThat(rules.classify("", "Microsoft spoke. OpenAI too.")).as("a summary without blank lines is one paragraph").hasSize(1);
+    }
+
+    @Test
+    void mentionsAskThatAGroupOccurSoOften() {
+        RuleSet rules = compile("""
+                groups:
+                  openai: [OpenAI, ChatGPT, OpenAI Foundation]
+                  cloud: [cloud]
+                rules:
+                  - id: mostly-openai
+                    all: [openai, cloud]
+                    mentions: {openai: 3}
+                """);
+
+        assertThat(rules.classify("OpenAI and the cloud", "OpenAI Foundation again")).as("two terms at one place count once").isEmpty();
+        assertThat(rules.classify("OpenAI and the cloud", "ChatGPT, then OpenAI again")).hasSize(1);
+    }
+
+    @Test
+    void mentionsCountWithinTheRulesSentence() {
+        RuleSet rules = compile("""
+                groups:
+                  openai: [OpenAI]
+                  cloud: [cloud]
+                rules:
+                  - id: r
+                    within: sentence
+                    all: [openai, cloud]
+                    mentions: {openai: 2}
+                """);
+
+        assertThat(rules.classify("OpenAI. OpenAI and the cloud.", "")).isEmpty();
+        assertThat(rules.classify("OpenAI. OpenAI and the cloud, says OpenAI.", "")).hasSize(1);
+    }
+
+    @Test
+    void aLeadRuleLooksAtTheTitleAndTheFirstTwoSentencesOfTheSummary() {
+        RuleSet rules = compile("""
+                groups:
+                  microsoft: [Microsoft]
+                  openai: [OpenAI]
+                  rumour: [rumour]
+                rules:
+                  - id: lead
+                    fields: [lead]
+                    all: [microsoft, openai]
+                    none: [rumour]
+                """);
+
+        assertThat(rules.classify("Microsoft", "One. Two OpenAI. Three rumour.")).hasSize(1);
+        assertThat(rules.classify("Microsoft", "One. Two. Three OpenAI.")).isEmpty();
+        assertThat(rules.classify("Microsoft", "One rumour. Two OpenAI.")).as("none counts in the lead").isEmpty();
+        assertThat(rules.classify("Microsoft", "One. Two OpenAI. Three rumour.").get(0).terms()).extracting(MatchedTerm::term)
+                .containsExactly("Microsoft", "OpenAI");
+    }
+
+    @Test
+    void aConditionWithItsOwnScopeIsLookedForThereAlone() {
+        RuleSet rules = compile("""
+                groups:
+                  microsoft: [Microsoft]
+                  openai: [OpenAI]
+                  amazon: [Amazon]
+                  dispute: [lawsuit]
+                rules:
+                  - id: firms-in-lead-and-a-dispute-sentence
+                    within: sentence
+                    atLeast:
+                      - {count: 2, of: [microsoft, openai, amazon]}
+                      - {count: 2, of: [microsoft, openai, amazon], in: lead}
+                    all: [dispute]
+                  - id: two-firms-in-a-sentence-the-dispute-anywhere
+                    within: sentence
+                    atLeast: {count: 2, of: [microsoft, openai, amazon]}
+                    all: {of: [dispute], in: anywhere}
+                """);
+
+        assertThat(rules.classify("Cloud news", "One. Two. Microsoft and OpenAI in a lawsuit.")).extracting(RuleMatch::ruleId)
+                .containsExactly("two-firms-in-a-sentence-the-dispute-anywhere");
+        assertThat(rules.classify("Microsoft and Amazon", "One. Two. Microsoft and OpenAI in a lawsuit.")).extracting(RuleMatch::ruleId)
+                .containsExactly("firms-in-lead-and-a-dispute-sentence", "two-firms-in-a-sentence-the-dispute-anywhere");
+        assertThat(rules.classify("A lawsuit", "Microsoft and OpenAI.")).extracting(RuleMatch::ruleId)
+                .containsExactly("two-firms-in-a-sentence-the-dispute-anywhere");
+    }
+
+    @Test
+    void aBadScopeIsRefusedNamingTheLine() {
+        String groups = "groups:\n  a: [alpha]\n  b: [beta]\nrules:\n";
+        assertThatThrownBy(() -> compile(groups + "  - id: r\n    within: lead\n    all: [a]\n"))
+                .isInstanceOf(RuleFileException.class)
+                .hasMessage("test.yaml line 5: rule 'r': within must be sentence or paragraph, not lead (fields and a condition's in say where to look)");
+        assertThatThrownBy(() -> compile(groups + "  - id: r\n    within: sentense\n    all: [a]\n"))
+                .isInstanceOf(RuleFileException.class)
+                .hasMessageStartingWith("test.yaml line 6: ").hasMessageContaining("unknown scope 'sentense'");
+        assertThatThrownBy(() -> compile(groups + "  - id: r\n    fields: [sentence]\n    all: [a]\n"))
+                .isInstanceOf(RuleFileException.class).hasMessageContaining("fields are title, summary or lead, not sentence (use within: sentence)");
+        assertThatThrownBy(() -> compile(groups + "  - id: r\n    all: {of: [a], in: paragraph}\n"))
+                .isInstanceOf(RuleFileException.class).hasMessage("test.yaml line 5: rule 'r': all.in: paragraph needs the rule's within: "
+                        + "paragraph (the conditions without an in of their own hold together there)");
+        assertThatThrownBy(() -> compile(groups + "  - id: r\n    fields: [title]\n    all: {of: [a], in: summary}\n"))
+                .isInstanceOf(RuleFileException.class).hasMessageContaining("all.in: summary is outside the rule's fields");
+        assertThatThrownBy(() -> compile(groups + "  - id: r\n    all: [a]\n    mentions: {b: 2}\n"))
+                .isInstanceOf(RuleFileException.class).hasMessageContaining("mentions name 'b'");
+        assertThatThrownBy(() -> compile(groups + "  - id: r\n    within: sentence\n    all: {of: [a], in: title}\n"))
+                .isInstanceOf(RuleFileException.class).hasMessageContaining("within: sentence binds no condition");
+        assertThatThrownBy(() -> compile(groups + "  - id: r\n    all: {in: lead}\n    any: [a]\n"))
+                .isInstanceOf(RuleFileException.class).hasMessageContaining("all with an in needs its groups in of: {of: [groups], in: lead}");
     }
 }

@@ -11,13 +11,16 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import dev.newsalerts.classifier.domain.Alert;
 import dev.newsalerts.classifier.domain.AlertIds;
+import dev.newsalerts.classifier.domain.RuleMatch;
 import dev.newsalerts.classifier.domain.RuleSet;
 import dev.newsalerts.classifier.domain.StoryText;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +47,24 @@ class AlertContractTest {
         assertThat(alert.matches()).isNotEmpty();
         assertThat(alertSchema().validate(MAPPER.valueToTree(alert))).isEmpty();
         assertThat(alertSchema().validate(alertSchemaNode().get("examples").get(0))).isEmpty();
+    }
+
+    @Test
+    void alertsOfScopedRulesSayWhereTheyHeldAndMatchTheSchema() throws Exception {
+        RuleSet rules = RuleSet.compile("""
+                groups: {microsoft: [Microsoft], openai: [OpenAI], dispute: [sue~]}
+                rules:
+                  - {id: sentence, within: sentence, all: [microsoft, openai, dispute]}
+                  - {id: near, near: {words: 5}, all: [microsoft, openai]}
+                """.getBytes(StandardCharsets.UTF_8), "scoped.yaml");
+        JsonNode story = storySchema().get("examples").get(0);
+        List<RuleMatch> matches = rules.classify("Microsoft sues OpenAI", "");
+        Alert alert = new Alert(Alert.SCHEMA_VERSION, AlertIds.of("s1", rules.version()), story, matches, rules.version(), Instant.now());
+
+        JsonNode json = MAPPER.valueToTree(alert);
+        assertThat(alertSchema().validate(json)).isEmpty();
+        assertThat(json.at("/matches/0/within/scope").asText()).isEqualTo("sentence");
+        assertThat(json.at("/matches/1/within/scope").asText()).isEqualTo("near");
     }
 
     @Test

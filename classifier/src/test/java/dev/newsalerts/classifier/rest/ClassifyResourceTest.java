@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.newsalerts.localkafka.LocalKafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -28,6 +29,18 @@ class ClassifyResourceTest {
                 .body("matches[0].terms.find { it.term == 'Microsoft' }.field", equalTo("title"))
                 .body("matches[0].terms.find { it.term == 'Microsoft' }.start", equalTo(0))
                 .body("matches[0].terms.find { it.term == 'Microsoft' }.end", equalTo(9));
+    }
+
+    @Test
+    void aDryRunSaysWhereANearRuleHeldInThePlainText() {
+        given().contentType(ContentType.JSON).body("{\"title\": \"<b>AWS</b> raises prices of EC2 GPU instances\"}")
+                .post("/classify")
+                .then().statusCode(200)
+                .body("title", equalTo("AWS raises prices of EC2 GPU instances"))
+                .body("matches.find { it.ruleId == 'cloud-pricing' }.within.scope", equalTo("near"))
+                .body("matches.find { it.ruleId == 'cloud-pricing' }.within.field", equalTo("title"))
+                .body("matches.find { it.ruleId == 'cloud-pricing' }.within.start", equalTo(0))
+                .body("matches.find { it.ruleId == 'ms-openai-amazon-dispute' }", nullValue());
     }
 
     @Test
