@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.newsalerts.classifier.quality.RuleScores;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
-import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +41,7 @@ class ClassifierQualityTest {
     static void load() throws IOException {
         stories = read("/labeled/stories.yaml");
         holdout = read("/labeled/holdout.yaml");
-        rules = DefaultRulesTest.bundledRules();
+        rules = RuleScores.bundledRules();
     }
 
     private static List<LabeledStory> read(String resource) throws IOException {
@@ -73,41 +71,17 @@ class ClassifierQualityTest {
     private static void assertMeetsTheBar(List<LabeledStory> stories, String name, double minPrecision, double minRecall) {
         StringBuilder report = new StringBuilder("\nClassifier quality on " + name + ", " + stories.size() + " stories\n");
         List<String> belowBar = new ArrayList<>();
-        for (String rule : rules.ruleIds()) {
-            int truePositives = 0;
-            Set<String> falsePositives = new TreeSet<>();
-            Set<String> falseNegatives = new TreeSet<>();
-            for (LabeledStory story : stories) {
-                boolean fired = fired(story).contains(rule);
-                boolean wanted = story.labels().contains(rule);
-                if (fired && wanted) {
-                    truePositives++;
-                } else if (fired) {
-                    falsePositives.add(story.id());
-                } else if (wanted) {
-                    falseNegatives.add(story.id());
-                }
-            }
-            double precision = truePositives / (double) Math.max(1, truePositives + falsePositives.size());
-            double recall = truePositives / (double) Math.max(1, truePositives + falseNegatives.size());
-            report.append(String.format(Locale.ROOT, "%-26s precision %.3f  recall %.3f  (tp %d, fp %d, fn %d)%n",
-                    rule, precision, recall, truePositives, falsePositives.size(), falseNegatives.size()));
-            report.append("    false positives: ").append(falsePositives).append('\n');
-            report.append("    false negatives: ").append(falseNegatives).append('\n');
-            if (precision < minPrecision || recall < minRecall) {
-                belowBar.add(rule);
+        List<RuleScores.Judged> judged = stories.stream()
+                .map(story -> new RuleScores.Judged(story.id(), story.title(), story.summary(), Set.copyOf(story.labels()))).toList();
+        for (RuleScores.Score score : RuleScores.score(rules, judged)) {
+            report.append(score.line()).append('\n');
+            report.append("    false positives: ").append(score.falsePositives()).append('\n');
+            report.append("    false negatives: ").append(score.falseNegatives()).append('\n');
+            if (score.precision() < minPrecision || score.recall() < minRecall) {
+                belowBar.add(score.rule());
             }
         }
         System.out.println(report);
         assertThat(belowBar).as(report.toString()).isEmpty();
-    }
-
-    private static List<String> fired(LabeledStory story) {
-        return rules.classify(plain(story.title()), plain(story.summary())).stream().map(RuleMatch::ruleId).toList();
-    }
-
-    /** As the pipeline sees it: feed-poller removes HTML and decodes entities. */
-    private static String plain(String html) {
-        return html == null ? "" : Jsoup.parse(html).text();
     }
 }

@@ -2,8 +2,7 @@ package dev.newsalerts.classifier.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
+import dev.newsalerts.classifier.quality.RuleScores;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,15 +13,10 @@ class DefaultRulesTest {
     static RuleSet rules;
 
     @BeforeAll
-    static void loadBundledRules() throws IOException {
-        rules = bundledRules();
+    static void loadBundledRules() {
+        rules = RuleScores.bundledRules();
     }
 
-    static RuleSet bundledRules() throws IOException {
-        try (InputStream in = DefaultRulesTest.class.getResourceAsStream("/rules.yaml")) {
-            return RuleSet.compile(in.readAllBytes(), "rules.yaml");
-        }
-    }
 
     static List<String> firedRules(String title, String summary) {
         return rules.classify(title, summary).stream().map(RuleMatch::ruleId).toList();

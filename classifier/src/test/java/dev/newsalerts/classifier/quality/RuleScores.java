@@ -13,31 +13,31 @@ import java.util.TreeSet;
 import org.jsoup.Jsoup;
 
 /**
- * Scores the bundled rules the way {@code ClassifierQualityTest} does: the rule file on the classpath
- * ({@code /rules.yaml}, as {@code DefaultRulesTest.bundledRules()} loads it), text made plain with Jsoup
- * as the feed-poller makes it, and {@link RuleSet#classify}.
+ * Scores rules on judged stories for the quality tests: the bundled rule file on the classpath
+ * ({@code /rules.yaml}), text made plain with Jsoup as the feed-poller makes it, and
+ * {@link RuleSet#classify}.
  */
-final class RuleScores {
+public final class RuleScores {
 
     static final String DISPUTE = "ms-openai-amazon-dispute";
     static final String PRICING = "cloud-pricing";
 
     /** One judged text: an id to list it by, what it says, and the rule ids a careful reader gives it. */
-    record Judged(String id, String title, String summary, Set<String> labels) {
+    public record Judged(String id, String title, String summary, Set<String> labels) {
     }
 
     /** Precision and recall of one rule on a set of judged texts, with the ids it got wrong. */
-    record Score(String rule, int truePositives, Set<String> falsePositives, Set<String> falseNegatives) {
+    public record Score(String rule, int truePositives, Set<String> falsePositives, Set<String> falseNegatives) {
 
-        double precision() {
+        public double precision() {
             return truePositives / (double) Math.max(1, truePositives + falsePositives.size());
         }
 
-        double recall() {
+        public double recall() {
             return truePositives / (double) Math.max(1, truePositives + falseNegatives.size());
         }
 
-        String line() {
+        public String line() {
             return String.format(Locale.ROOT, "%-26s precision %.3f  recall %.3f  (tp %d, fp %d, fn %d)",
                     rule, precision(), recall(), truePositives, falsePositives.size(), falseNegatives.size());
         }
@@ -46,7 +46,7 @@ final class RuleScores {
     private RuleScores() {
     }
 
-    static RuleSet bundledRules() {
+    public static RuleSet bundledRules() {
         try (InputStream in = RuleScores.class.getResourceAsStream("/rules.yaml")) {
             return RuleSet.compile(in.readAllBytes(), "rules.yaml");
         } catch (IOException e) {
@@ -67,7 +67,7 @@ final class RuleScores {
         return fired;
     }
 
-    static List<Score> score(RuleSet rules, List<Judged> texts) {
+    public static List<Score> score(RuleSet rules, List<Judged> texts) {
         List<Set<String>> fired = texts.stream().map(text -> fired(rules, text.title(), text.summary())).toList();
         List<Score> scores = new ArrayList<>();
         for (String rule : rules.ruleIds()) {
