@@ -32,6 +32,12 @@ public final class Topics {
     /** Compacted: the latest state of each delivery (the delivery log), keyed by delivery id. */
     public static final String DELIVERIES = "news.deliveries";
 
+    /**
+     * Compacted: what a reader said of an alert ("relevant" or "not-relevant"), from the notifier,
+     * keyed by alert id (one story under one rules version); the classifier scores rules with it.
+     */
+    public static final String FEEDBACK = "news.feedback";
+
     private Topics() {
     }
 }
