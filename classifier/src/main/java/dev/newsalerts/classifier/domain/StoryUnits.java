@@ -8,8 +8,8 @@ import java.util.Arrays;
  * thread, in {@link Hits}).
  *
  * <p>The <b>lead</b> is the title and the first {@link #LEAD_SENTENCES} sentences of the summary.
- * A <b>paragraph</b> ends at a blank line; the title is a paragraph of its own, and so is a
- * summary without blank lines (the feed-poller collapses line breaks, so a paragraph is a field).
+ * A <b>paragraph</b> ends at a blank line (the feed-poller writes one after each HTML block); the
+ * title is a paragraph of its own. A line break (an HTML {@code br} or list item) ends a sentence.
  * A unit never spans two fields.
  */
 final class StoryUnits {

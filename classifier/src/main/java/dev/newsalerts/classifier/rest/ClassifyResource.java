@@ -3,6 +3,7 @@ package dev.newsalerts.classifier.rest;
 import dev.newsalerts.classifier.app.Rules;
 import dev.newsalerts.classifier.domain.RuleMatch;
 import dev.newsalerts.classifier.domain.RuleSet;
+import dev.newsalerts.plaintext.PlainText;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -10,11 +11,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.jsoup.Jsoup;
 
 /**
- * Dry run: which rules a title and summary would fire. HTML is removed and entities decoded first,
- * as feed-poller does; the answer gives that plain text, which the match offsets refer to.
+ * Dry run: which rules a title and summary would fire. They are made plain text first as feed-poller
+ * makes them ({@link PlainText}: HTML removed, entities decoded, paragraphs and line breaks kept);
+ * the answer gives that plain text, which the match offsets refer to.
  * Publishes nothing and needs no broker.
  */
 @Path("/classify")
@@ -45,13 +46,9 @@ public class ClassifyResource {
             throw new BadRequestException("title and summary together may have at most " + MAX_CHARS + " characters");
         }
         RuleSet ruleSet = rules.current();
-        String title = plainText(request.title());
-        String summary = plainText(request.summary());
+        String title = request.title() == null ? "" : PlainText.line(request.title(), MAX_CHARS);
+        String summary = request.summary() == null ? "" : PlainText.of(request.summary());
         return new ClassifyResponse(ruleSet.version(), ruleSet.classify(title, summary), title, summary);
-    }
-
-    private static String plainText(String html) {
-        return html == null ? "" : Jsoup.parse(html).text();
     }
 
     private static int length(String text) {

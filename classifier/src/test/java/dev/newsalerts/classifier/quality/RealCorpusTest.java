@@ -126,7 +126,7 @@ class RealCorpusTest {
             if (identifier.isEmpty()) {
                 identifier = "#" + index;
             }
-            String title = RuleScores.plain(firstText(entry, "title"));
+            String title = RuleScores.plainTitle(firstText(entry, "title"));
             String summary = firstText(entry, "description", "summary");
             if (summary.isBlank()) {
                 summary = firstText(entry, "encoded", "content");

@@ -2,6 +2,7 @@ package dev.newsalerts.classifier.quality;
 
 import dev.newsalerts.classifier.domain.RuleMatch;
 import dev.newsalerts.classifier.domain.RuleSet;
+import dev.newsalerts.plaintext.PlainText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,11 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jsoup.Jsoup;
 
 /**
  * Scores rules on judged stories for the quality tests: the bundled rule file on the classpath
- * ({@code /rules.yaml}), text made plain with Jsoup as the feed-poller makes it, and
+ * ({@code /rules.yaml}), text made plain as the feed-poller makes it ({@link PlainText}), and
  * {@link RuleSet#classify}.
  */
 public final class RuleScores {
@@ -54,14 +54,18 @@ public final class RuleScores {
         }
     }
 
-    /** As the pipeline sees it: feed-poller removes HTML and decodes entities. */
+    /** As the pipeline sees it: feed-poller makes the title one line and the summary plain text with its paragraphs. */
+    static String plainTitle(String html) {
+        return html == null ? "" : PlainText.line(html, Integer.MAX_VALUE);
+    }
+
     static String plain(String html) {
-        return html == null ? "" : Jsoup.parse(html).text();
+        return html == null ? "" : PlainText.of(html);
     }
 
     static Set<String> fired(RuleSet rules, String title, String summary) {
         Set<String> fired = new TreeSet<>();
-        for (RuleMatch match : rules.classify(plain(title), plain(summary))) {
+        for (RuleMatch match : rules.classify(plainTitle(title), plain(summary))) {
             fired.add(match.ruleId());
         }
         return fired;

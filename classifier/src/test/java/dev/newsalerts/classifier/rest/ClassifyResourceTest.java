@@ -12,6 +12,7 @@ import dev.newsalerts.localkafka.LocalKafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -41,6 +42,23 @@ class ClassifyResourceTest {
                 .body("matches.find { it.ruleId == 'cloud-pricing' }.within.field", equalTo("title"))
                 .body("matches.find { it.ruleId == 'cloud-pricing' }.within.start", equalTo(0))
                 .body("matches.find { it.ruleId == 'ms-openai-amazon-dispute' }", nullValue());
+    }
+
+    @Test
+    void aDigestsItemsAreSeparateSentencesSoFirmsInDifferentItemsDoNotAddUp() {
+        String digest = "<ul><li>Microsoft reshuffles its Azure sales teams</li><li>OpenAI names a new research chief</li>"
+                + "<li>Amazon sued over warehouse injuries</li></ul><p>More tomorrow.</p>";
+        given().contentType(ContentType.JSON).body(Map.of("title", "Tech morning brief", "summary", digest))
+                .post("/classify")
+                .then().statusCode(200)
+                .body("summary", equalTo("Microsoft reshuffles its Azure sales teams\nOpenAI names a new research chief\n"
+                        + "Amazon sued over warehouse injuries\n\nMore tomorrow."))
+                .body("matches", empty());
+        given().contentType(ContentType.JSON).body(Map.of("title", "Tech morning brief",
+                        "summary", "<p>Microsoft threatens to sue OpenAI and Amazon over their cloud agreement.</p>"))
+                .post("/classify")
+                .then().statusCode(200)
+                .body("matches.ruleId", hasItem("ms-openai-amazon-dispute"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndPerson;
+import dev.newsalerts.plaintext.PlainText;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -26,7 +27,7 @@ public final class StoryMapper {
     }
 
     public static List<Story> toStories(SyndFeed feed, FeedSource source, Instant fetchedAt) {
-        String feedTitle = source.name() != null ? source.name() : PlainText.of(feed.getTitle(), MAX_TITLE_CHARS);
+        String feedTitle = source.name() != null ? source.name() : PlainText.line(feed.getTitle(), MAX_TITLE_CHARS);
         String language = Optional.ofNullable(feed.getLanguage()).or(() -> Optional.ofNullable(source.language()))
                 .map(value -> value.strip().toLowerCase(Locale.ROOT)).filter(value -> !value.isEmpty()).orElse(null);
         return feed.getEntries().stream()
@@ -37,7 +38,7 @@ public final class StoryMapper {
 
     /** Null for an entry with neither title nor summary: there is nothing to match or to show. */
     static Story toStory(SyndEntry entry, String feedUrl, String feedTitle, String language, Instant fetchedAt) {
-        String title = PlainText.of(entry.getTitle(), MAX_TITLE_CHARS);
+        String title = PlainText.line(entry.getTitle(), MAX_TITLE_CHARS);
         String summary = PlainText.of(rawSummary(entry), MAX_SUMMARY_CHARS);
         if (isBlank(title) && isBlank(summary)) {
             return null;
@@ -72,7 +73,7 @@ public final class StoryMapper {
 
     private static List<String> distinctText(Stream<String> values) {
         Set<String> distinct = new LinkedHashSet<>();
-        values.filter(value -> !isBlank(value)).map(value -> PlainText.of(value, 200))
+        values.filter(value -> !isBlank(value)).map(value -> PlainText.line(value, 200))
                 .filter(value -> !value.isEmpty()).limit(MAX_LIST_ITEMS).forEach(distinct::add);
         return List.copyOf(distinct);
     }
