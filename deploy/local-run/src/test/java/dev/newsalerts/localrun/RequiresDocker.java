@@ -1,21 +1,20 @@
 package dev.newsalerts.localrun;
 
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.testcontainers.DockerClientFactory;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Runs a test class only where Testcontainers reaches a Docker engine; otherwise skips it and says why on the console. */
-class RequiresDocker implements ExecutionCondition {
+/**
+ * Runs a test class only where Testcontainers reaches a Docker engine that has, or can pull, the
+ * {@link #images}; otherwise it is skipped within seconds, saying why ({@link DockerCheck}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(DockerCheck.class)
+@interface RequiresDocker {
 
-    @Override
-    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        if (DockerClientFactory.instance().isDockerAvailable()) {
-            return ConditionEvaluationResult.enabled("a Docker engine is reachable");
-        }
-        String reason = context.getDisplayName() + " skipped: no Docker engine is reachable, so no Kafka container can start"
-                + " (the same scenario runs on the local broker in LocalPipelineIT)";
-        System.out.println("[SKIPPED] " + reason);
-        return ConditionEvaluationResult.disabled(reason);
-    }
+    /** The images the test starts. */
+    String[] images();
 }
