@@ -4,6 +4,7 @@ import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.FeedbackLink;
 import dev.newsalerts.notifier.domain.PublishedAlert;
 import dev.newsalerts.notifier.domain.Verdict;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -19,6 +20,8 @@ public class FeedbackLinks {
     public record Pair(String relevant, String notRelevant) {
     }
 
+    private static final int MIN_KEY_BYTES = 32;
+
     private final String base;
     private final byte[] key;
 
@@ -27,6 +30,12 @@ public class FeedbackLinks {
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.key = config.feedback().linkKey().filter(value -> !value.isBlank())
                 .map(value -> value.getBytes(StandardCharsets.UTF_8)).orElse(null);
+        if (key == null) {
+            Log.info("Feedback links are off: set notifier.feedback.link-key to put them in emails and webhooks");
+        } else if (key.length < MIN_KEY_BYTES) {
+            Log.warnf("notifier.feedback.link-key is shorter than %d bytes: links signed with it are easier to forge",
+                    MIN_KEY_BYTES);
+        }
     }
 
     /** The links for the delivery of an alert to a subscription; none without a key or the alert's position. */
