@@ -130,6 +130,23 @@
     return { status: response.status, ok: response.ok, body };
   }
 
+  async function putJson(url, token, body) {
+    const response = await fetch(url, {
+      method: 'PUT',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+      cache: 'no-store',
+      credentials: 'same-origin',
+    });
+    let answer = null;
+    try {
+      answer = await response.json();
+    } catch (e) {
+      answer = null;
+    }
+    return { status: response.status, ok: response.ok, body: answer };
+  }
+
   function errorOf(result) {
     return result.body && typeof result.body.error === 'string' ? result.body.error : `HTTP ${result.status}`;
   }
@@ -145,13 +162,14 @@
       }
       status('alerts-status', result.body.length ? '' : 'No alerts yet: they show here as the classifier publishes them.');
       $('alerts-count').textContent = result.body.length ? `(${result.body.length}, newest first)` : '';
-      render('alerts', result.body, (alerts) => el('div', {}, alerts.map(alertCard)));
+      const canJudge = Boolean(token());
+      render('alerts', { alerts: result.body, canJudge }, (data) => el('div', {}, data.alerts.map((a) => alertCard(a, canJudge))));
     } catch (e) {
       status('alerts-status', 'The notifier is unreachable.', 'error');
     }
   }
 
-  function alertCard(received) {
+  function alertCard(received, canJudge) {
     const alert = received.alert || {};
     const story = alert.story || {};
     const matches = alert.matches || [];
@@ -167,7 +185,53 @@
       story.summary ? el('p', { class: 'summary' }, highlighted(story.summary, terms('summary'))) : null,
       el('div', { class: 'why' },
         el('span', { class: 'why-label' }, 'Why: '),
-        matches.length ? matches.map(matchLine) : el('span', { class: 'muted' }, 'no rule matches listed')));
+        matches.length ? matches.map(matchLine) : el('span', { class: 'muted' }, 'no rule matches listed')),
+      feedbackLine(alert.alertId, received.feedback, canJudge));
+  }
+
+  // ---- reader feedback on an alert (the buttons need the API token) -----------------------
+
+  const VERDICT_TEXT = { relevant: 'relevant', 'not-relevant': 'not relevant' };
+
+  function feedbackLine(alertId, feedback, canJudge) {
+    const current = feedback && VERDICT_TEXT[feedback.verdict];
+    const button = (verdict, label) => el('button', {
+      type: 'button',
+      class: `verdict verdict-${verdict}` + (feedback && feedback.verdict === verdict ? ' chosen' : ''),
+      'data-verdict': verdict,
+      'aria-pressed': feedback && feedback.verdict === verdict ? 'true' : 'false',
+      onclick: () => judge(alertId, verdict),
+    }, label);
+    return el('div', { class: 'feedback' },
+      el('span', { class: 'why-label' }, 'Feedback: '),
+      current
+        ? el('span', { class: 'verdict-now' }, badge(feedback.verdict === 'relevant' ? 'ok' : 'bad', current),
+          ' ', el('span', { class: 'muted small' }, `via ${feedback.via} · `, time(feedback.judgedAt)))
+        : el('span', { class: 'muted verdict-now' }, 'none yet'),
+      canJudge ? [' ', button('relevant', 'Relevant'), ' ', button('not-relevant', 'Not relevant')]
+        : el('span', { class: 'muted small' }, ' (enter the API token to judge)'));
+  }
+
+  async function judge(alertId, verdict) {
+    if (!token()) {
+      showTokenState();
+      return;
+    }
+    try {
+      const result = await putJson(`../alerts/${encodeURIComponent(alertId)}/feedback`, token(), { verdict });
+      if (result.status === 401) {
+        forgetToken(`The token was refused: ${errorOf(result)}`);
+        return;
+      }
+      if (!result.ok) {
+        status('alerts-status', `Feedback not recorded: ${errorOf(result)}`, 'error');
+        return;
+      }
+      status('alerts-status', `Recorded: ${VERDICT_TEXT[verdict]}.`);
+      refresh();
+    } catch (e) {
+      status('alerts-status', 'The notifier is unreachable: feedback not recorded.', 'error');
+    }
   }
 
   function matchLine(match) {

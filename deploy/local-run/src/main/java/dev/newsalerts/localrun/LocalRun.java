@@ -87,6 +87,8 @@ public final class LocalRun {
         String apiToken = TokenFile.readOrCreate(data.resolve("api-token"));
         notifier.put("notifier.api-token", apiToken);
         config.get(ServiceApp.FEED_POLLER).put("poller.api-token", apiToken);
+        // Signs the feedback links of emails and webhooks; kept beside the token so links stay valid across runs.
+        notifier.put("notifier.feedback.link-key", TokenFile.readOrCreate(data.resolve("feedback-link-key")));
         // ... and so are feeds served from this machine, such as the demo feed.
         config.get(ServiceApp.FEED_POLLER).put("poller.fetch.allowed-networks", "127.0.0.0/8,::1/128");
         config.get(ServiceApp.CLASSIFIER).put("classifier.rules-file",

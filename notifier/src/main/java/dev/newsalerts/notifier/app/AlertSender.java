@@ -16,6 +16,10 @@ public interface AlertSender {
     int send(Subscription subscription, PublishedAlert alert, List<Alert.Match> matches)
             throws DeliveryException;
 
-    /** One mail with the alerts of an email subscription's digest window. */
-    void sendDigest(Subscription subscription, List<Alert> alerts) throws DeliveryException;
+    /**
+     * One mail with the alerts of an email subscription's digest window.
+     *
+     * @param alerts their views narrowed to the matches the subscription wants
+     */
+    void sendDigest(Subscription subscription, List<PublishedAlert> alerts) throws DeliveryException;
 }

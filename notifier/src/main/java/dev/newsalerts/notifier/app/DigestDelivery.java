@@ -6,6 +6,7 @@ import dev.newsalerts.notifier.domain.Alert;
 import dev.newsalerts.notifier.domain.Channel;
 import dev.newsalerts.notifier.domain.Delivery;
 import dev.newsalerts.notifier.domain.DeliveryRecord;
+import dev.newsalerts.notifier.domain.PublishedAlert;
 import dev.newsalerts.notifier.domain.RetrySchedule;
 import dev.newsalerts.notifier.domain.Subscription;
 import io.quarkus.logging.Log;
@@ -61,9 +62,9 @@ public class DigestDelivery {
             open.forEach(deliveries::attemptNow); // each dropped or given up, saying why
             return;
         }
-        List<Alert> alerts = open.stream().map(delivery -> delivery.alert().view())
-                .map(alert -> alert.withMatches(subscription.get().wanted(alert).isEmpty() ? alert.matches()
-                        : subscription.get().wanted(alert)))
+        List<PublishedAlert> alerts = open.stream().map(Delivery::alert)
+                .map(published -> new PublishedAlert(narrowed(published.view(), subscription.get()), published.json(),
+                        published.position()))
                 .toList();
         Instant start = Instant.now();
         int attempts = open.stream().mapToInt(Delivery::attempts).max().orElse(0);
@@ -71,7 +72,7 @@ public class DigestDelivery {
             sender.sendDigest(subscription.get(), alerts);
             Duration took = Duration.between(start, Instant.now());
             for (int i = 0; i < open.size(); i++) {
-                outcomes.delivered(pending(open.get(i), alerts.get(i)), DeliveryOutcomes.attempt(open.get(i), start, 0, null),
+                outcomes.delivered(pending(open.get(i), alerts.get(i).view()), DeliveryOutcomes.attempt(open.get(i), start, 0, null),
                         took);
             }
         } catch (DeliveryException e) {
@@ -80,7 +81,7 @@ public class DigestDelivery {
             Optional<Instant> next = schedule.next(attempts + 1, Instant.now(), null);
             for (int i = 0; i < open.size(); i++) {
                 Delivery delivery = open.get(i);
-                Pending pending = pending(delivery, alerts.get(i));
+                Pending pending = pending(delivery, alerts.get(i).view());
                 DeliveryRecord.Attempt attempt = DeliveryOutcomes.attempt(delivery, start, 0, e.getMessage());
                 if (next.isPresent()) {
                     outcomes.retrying(pending, attempt, e.getMessage(), next.get());
@@ -90,6 +91,10 @@ public class DigestDelivery {
                 }
             }
         }
+    }
+
+    private static Alert narrowed(Alert alert, Subscription subscription) {
+        return alert.withMatches(subscription.wanted(alert).isEmpty() ? alert.matches() : subscription.wanted(alert));
     }
 
     private Pending pending(Delivery delivery, Alert alert) {

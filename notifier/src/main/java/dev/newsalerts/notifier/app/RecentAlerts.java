@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 /** The latest alerts this instance received, newest first, for {@code GET /alerts/recent}. */
 @ApplicationScoped
@@ -28,6 +29,11 @@ public class RecentAlerts {
         while (alerts.size() > capacity) {
             alerts.removeLast();
         }
+    }
+
+    /** The alert, while this instance still holds it. */
+    public synchronized Optional<Alert> find(String alertId) {
+        return alerts.stream().map(Received::alert).filter(alert -> alert.alertId().equals(alertId)).findFirst();
     }
 
     public synchronized List<Received> latest(int limit) {

@@ -1,6 +1,7 @@
 package dev.newsalerts.notifier.client;
 
 import dev.newsalerts.notifier.app.DeliveryException;
+import dev.newsalerts.notifier.app.FeedbackLinks;
 import dev.newsalerts.notifier.domain.Alert;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -14,21 +15,30 @@ import java.util.stream.Collectors;
 /**
  * Emails an alert over SMTP (Quarkus Mailer, configured with quarkus.mailer.*), as plain text and
  * HTML from the templates in {@code templates/EmailSender/}; the HTML one escapes all story text.
+ * Each alert carries its feedback links when links are on.
  */
 @ApplicationScoped
 public class EmailSender {
 
     private static final int MAX_SUBJECT_CHARS = 200;
 
+    /**
+     * One alert of a digest.
+     *
+     * @param feedback its feedback links, null when links are off
+     */
+    public record Item(Alert alert, FeedbackLinks.Pair feedback) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance alertText(Alert alert);
+        static native TemplateInstance alertText(Alert alert, FeedbackLinks.Pair feedback);
 
-        static native TemplateInstance alertHtml(Alert alert);
+        static native TemplateInstance alertHtml(Alert alert, FeedbackLinks.Pair feedback);
 
-        static native TemplateInstance digestText(List<Alert> alerts, String window);
+        static native TemplateInstance digestText(List<Item> items, String window);
 
-        static native TemplateInstance digestHtml(List<Alert> alerts, String window);
+        static native TemplateInstance digestHtml(List<Item> items, String window);
     }
 
     /** Longest one mail may take: a server that stops answering mid-conversation costs this, then a retry. */
@@ -40,10 +50,11 @@ public class EmailSender {
         this.mailer = mailer;
     }
 
-    public void send(String to, Alert alert) throws DeliveryException {
+    /** @param feedback the delivery's feedback links, null when links are off */
+    public void send(String to, Alert alert, FeedbackLinks.Pair feedback) throws DeliveryException {
         try {
-            mailer.send(Mail.withText(to, subject(alert), Templates.alertText(alert).render())
-                    .setHtml(Templates.alertHtml(alert).render())).await().atMost(SEND_TIMEOUT);
+            mailer.send(Mail.withText(to, subject(alert), Templates.alertText(alert, feedback).render())
+                    .setHtml(Templates.alertHtml(alert, feedback).render())).await().atMost(SEND_TIMEOUT);
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new DeliveryException("SMTP: " + (cause.getMessage() != null ? cause.getMessage() : cause.toString()), e);
@@ -51,11 +62,11 @@ public class EmailSender {
     }
 
     /** One mail listing the alerts of a digest window (such as {@code 1h}). */
-    public void sendDigest(String to, List<Alert> alerts, String window) throws DeliveryException {
-        String subject = "[news-alerts] " + alerts.size() + (alerts.size() == 1 ? " alert" : " alerts") + " in the last " + window;
+    public void sendDigest(String to, List<Item> items, String window) throws DeliveryException {
+        String subject = "[news-alerts] " + items.size() + (items.size() == 1 ? " alert" : " alerts") + " in the last " + window;
         try {
-            mailer.send(Mail.withText(to, subject, Templates.digestText(alerts, window).render())
-                    .setHtml(Templates.digestHtml(alerts, window).render())).await().atMost(SEND_TIMEOUT);
+            mailer.send(Mail.withText(to, subject, Templates.digestText(items, window).render())
+                    .setHtml(Templates.digestHtml(items, window).render())).await().atMost(SEND_TIMEOUT);
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new DeliveryException("SMTP: " + (cause.getMessage() != null ? cause.getMessage() : cause.toString()), e);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsalerts.notifier.app.FeedbackLinks;
 import dev.newsalerts.notifier.domain.Alert;
 import dev.newsalerts.notifier.domain.PublishedAlert;
 import dev.newsalerts.notifier.domain.WebhookFormat;
@@ -16,12 +17,15 @@ import java.util.stream.Collectors;
  * The body of a webhook delivery in each {@link WebhookFormat}: Standard Webhooks'
  * {@code {type, timestamp, data}} with the alert as the classifier published it (its matches
  * narrowed to those the subscription wants), or the incoming-webhook JSON of Slack, Discord and
- * Microsoft Teams (an Adaptive Card).
+ * Microsoft Teams (an Adaptive Card). With feedback links on, a standard body carries them in a
+ * {@code feedback} object beside {@code data}, and the chat formats show them as links or buttons
+ * (their services take only their own fields).
  */
 @ApplicationScoped
 public class WebhookPayloads {
 
     private static final int SUMMARY_CHARS = 500;
+    private static final String FEEDBACK_QUESTION = "Was this alert useful?";
 
     private final ObjectMapper mapper;
 
@@ -29,19 +33,22 @@ public class WebhookPayloads {
         this.mapper = mapper;
     }
 
-    /** @param wanted the matches to report */
-    public String payload(WebhookFormat format, PublishedAlert alert, List<Alert.Match> wanted) {
+    /**
+     * @param wanted the matches to report
+     * @param feedback the delivery's feedback links, null when links are off
+     */
+    public String payload(WebhookFormat format, PublishedAlert alert, List<Alert.Match> wanted, FeedbackLinks.Pair feedback) {
         ObjectNode body = switch (format) {
-            case STANDARD -> standard(alert.json(), wanted);
-            case SLACK -> slack(alert.view(), wanted);
-            case DISCORD -> discord(alert.view(), wanted);
-            case TEAMS -> teams(alert.view(), wanted);
+            case STANDARD -> standard(alert.json(), wanted, feedback);
+            case SLACK -> slack(alert.view(), wanted, feedback);
+            case DISCORD -> discord(alert.view(), wanted, feedback);
+            case TEAMS -> teams(alert.view(), wanted, feedback);
         };
         return body.toString();
     }
 
     /** The alert's published JSON, not its reader's view: receivers get every field the classifier wrote. */
-    private ObjectNode standard(JsonNode raw, List<Alert.Match> wanted) {
+    private ObjectNode standard(JsonNode raw, List<Alert.Match> wanted, FeedbackLinks.Pair feedback) {
         ObjectNode data = raw.deepCopy();
         List<String> ruleIds = wanted.stream().map(Alert.Match::ruleId).toList();
         ArrayNode matches = data.putArray("matches");
@@ -54,16 +61,23 @@ public class WebhookPayloads {
                 .put("type", "alert.matched")
                 .put("timestamp", Instant.now().toString());
         envelope.set("data", data);
+        if (feedback != null) {
+            envelope.putObject("feedback").put("relevant", feedback.relevant()).put("notRelevant", feedback.notRelevant());
+        }
         return envelope;
     }
 
-    private ObjectNode slack(Alert alert, List<Alert.Match> wanted) {
+    private ObjectNode slack(Alert alert, List<Alert.Match> wanted, FeedbackLinks.Pair feedback) {
         String text = "*<" + slackEscape(alert.story().link()) + "|" + slackEscape(alert.story().title()) + ">*\n"
                 + slackEscape(why(wanted));
+        if (feedback != null) {
+            text += "\n" + FEEDBACK_QUESTION + " <" + slackEscape(feedback.relevant()) + "|Relevant> · <"
+                    + slackEscape(feedback.notRelevant()) + "|Not relevant>";
+        }
         return mapper.createObjectNode().put("text", text);
     }
 
-    private ObjectNode discord(Alert alert, List<Alert.Match> wanted) {
+    private ObjectNode discord(Alert alert, List<Alert.Match> wanted, FeedbackLinks.Pair feedback) {
         ObjectNode body = mapper.createObjectNode().put("content", cut("News alert: " + alert.story().title(), 2000));
         body.putObject("allowed_mentions").putArray("parse"); // a story titled "@everyone" pings nobody
         ObjectNode embed = body.putArray("embeds").addObject()
@@ -74,10 +88,14 @@ public class WebhookPayloads {
         for (Alert.Match match : wanted) {
             fields.addObject().put("name", cut(match.ruleTitle(), 256)).put("value", cut(terms(match), 1024));
         }
+        if (feedback != null) {
+            fields.addObject().put("name", FEEDBACK_QUESTION).put("value", cut("[Relevant](" + feedback.relevant()
+                    + ") · [Not relevant](" + feedback.notRelevant() + ")", 1024));
+        }
         return body;
     }
 
-    private ObjectNode teams(Alert alert, List<Alert.Match> wanted) {
+    private ObjectNode teams(Alert alert, List<Alert.Match> wanted, FeedbackLinks.Pair feedback) {
         ObjectNode body = mapper.createObjectNode().put("type", "message");
         ObjectNode card = body.putArray("attachments").addObject()
                 .put("contentType", "application/vnd.microsoft.card.adaptive")
@@ -93,8 +111,12 @@ public class WebhookPayloads {
         for (Alert.Match match : wanted) {
             facts.addObject().put("title", match.ruleTitle()).put("value", terms(match));
         }
-        card.putArray("actions").addObject().put("type", "Action.OpenUrl").put("title", "Read the story")
-                .put("url", alert.story().link());
+        ArrayNode actions = card.putArray("actions");
+        actions.addObject().put("type", "Action.OpenUrl").put("title", "Read the story").put("url", alert.story().link());
+        if (feedback != null) {
+            actions.addObject().put("type", "Action.OpenUrl").put("title", "Relevant").put("url", feedback.relevant());
+            actions.addObject().put("type", "Action.OpenUrl").put("title", "Not relevant").put("url", feedback.notRelevant());
+        }
         return body;
     }
 

@@ -22,6 +22,25 @@ public interface NotifierConfig {
     /** Subscriptions declared in configuration, by name: {@code notifier.subscriptions.<name>.target=…}. */
     Map<String, DeclaredSubscription> subscriptions();
 
+    /**
+     * The notifier's address as readers reach it, the start of the feedback links in emails and
+     * webhooks; default {@code http://localhost:<quarkus.http.port>}.
+     */
+    @WithDefault("http://localhost:${quarkus.http.port:8083}")
+    URI publicUrl();
+
+    /** Reader feedback on alerts: the console's buttons and the signed links of deliveries. */
+    Feedback feedback();
+
+    interface Feedback {
+
+        /**
+         * Secret key (32 random bytes or more, as text) that signs the feedback links of emails and
+         * webhooks; without one, deliveries carry no links. Never logged.
+         */
+        Optional<String> linkKey();
+    }
+
     /** Alerts kept for {@code GET /alerts/recent}. */
     @WithDefault("200")
     int recentAlerts();

@@ -36,6 +36,11 @@ public record Delivery(String deliveryId, String subscriptionId, String alertId,
         return new Delivery(deliveryId, subscriptionId, alertId, alert, 0, now, lastError, batched);
     }
 
+    /** The same delivery of the same alert, read with more of what is known of it (its place in news.alerts). */
+    public Delivery withAlert(PublishedAlert same) {
+        return new Delivery(deliveryId, subscriptionId, alertId, same, attempts, dueAt, lastError, batched);
+    }
+
     /** Parked until its digest window ends. */
     public Delivery inDigest(Instant windowEnd) {
         return new Delivery(deliveryId, subscriptionId, alertId, alert, attempts, windowEnd, lastError, true);

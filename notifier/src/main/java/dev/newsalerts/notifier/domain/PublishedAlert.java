@@ -9,6 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * not read included) and parked deliveries carry it so; nothing else reads it.
  *
  * @param json never changed: copy it before narrowing it
+ * @param position where it sits in news.alerts, for feedback links; null when not known (a delivery
+ *        parked before the notifier kept it)
  */
-public record PublishedAlert(Alert view, JsonNode json) {
+public record PublishedAlert(Alert view, JsonNode json, AlertPosition position) {
+
+    public PublishedAlert(Alert view, JsonNode json) {
+        this(view, json, null);
+    }
 }

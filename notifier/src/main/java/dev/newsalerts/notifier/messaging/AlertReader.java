@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.notifier.domain.Alert;
+import dev.newsalerts.notifier.domain.AlertPosition;
 import dev.newsalerts.notifier.domain.PublishedAlert;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,6 +29,14 @@ public class AlertReader {
 
     /** @throws IllegalArgumentException saying why it is not an alert: the reason its dead letter carries */
     public PublishedAlert read(String json) {
+        return read(json, null);
+    }
+
+    /**
+     * @param position where the record sits in news.alerts, null when not known
+     * @throws IllegalArgumentException saying why it is not an alert: the reason its dead letter carries
+     */
+    public PublishedAlert read(String json, AlertPosition position) {
         JsonNode alert;
         try {
             alert = mapper.readTree(json);
@@ -38,13 +47,13 @@ public class AlertReader {
                 || !alert.path("matches").isArray()) {
             throw new IllegalArgumentException("not an Alert: needs alertId, story and matches");
         }
-        return of(alert);
+        return of(alert, position);
     }
 
     /** @throws IllegalArgumentException when a field does not read as the type the notifier expects */
-    PublishedAlert of(JsonNode json) {
+    PublishedAlert of(JsonNode json, AlertPosition position) {
         try {
-            return new PublishedAlert(mapper.treeToValue(json, Alert.class), json);
+            return new PublishedAlert(mapper.treeToValue(json, Alert.class), json, position);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not an Alert: " + e.getOriginalMessage());
         }

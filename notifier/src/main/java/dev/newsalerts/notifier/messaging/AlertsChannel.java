@@ -4,6 +4,7 @@ import dev.newsalerts.kafka.PartitionProgress;
 import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.notifier.app.AlertDispatcher;
 import dev.newsalerts.notifier.config.NotifierConfig;
+import dev.newsalerts.notifier.domain.AlertPosition;
 import dev.newsalerts.notifier.domain.PublishedAlert;
 import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
@@ -58,7 +59,8 @@ public class AlertsChannel {
     public CompletionStage<Void> receive(Message<String> message) {
         PublishedAlert alert;
         try {
-            alert = reader.read(message.getPayload());
+            alert = reader.read(message.getPayload(), message.getMetadata(IncomingKafkaRecordMetadata.class)
+                    .map(record -> new AlertPosition(record.getPartition(), record.getOffset())).orElse(null));
         } catch (IllegalArgumentException e) {
             return track(message, message.nack(e).toCompletableFuture()); // to news.alerts.dlq, the reason in its header
         }

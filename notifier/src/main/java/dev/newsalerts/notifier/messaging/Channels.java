@@ -11,6 +11,7 @@ public final class Channels {
     public static final String DELIVERY_RETRIES = "delivery-retries";
     public static final String DELIVERIES_DLQ = "deliveries-dlq";
     public static final String DELIVERY_LOG = "delivery-log";
+    public static final String FEEDBACK = "feedback";
 
     private Channels() {
     }

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsalerts.notifier.domain.AlertPosition;
 import dev.newsalerts.notifier.domain.Delivery;
 import dev.newsalerts.notifier.domain.PublishedAlert;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +24,9 @@ import java.io.IOException;
  */
 @ApplicationScoped
 public class DeliveryJson {
+
+    /** Where the delivery's alert sits in news.alerts (for feedback links), beside the alert as published. */
+    private static final String POSITION = "alertPosition";
 
     private final ObjectMapper mapper;
 
@@ -39,7 +44,7 @@ public class DeliveryJson {
                     public PublishedAlert deserialize(JsonParser json, DeserializationContext context) throws IOException {
                         JsonNode alert = context.readTree(json);
                         try {
-                            return alerts.of(alert);
+                            return alerts.of(alert, null); // its position is the delivery's alertPosition
                         } catch (IllegalArgumentException e) {
                             throw JsonMappingException.from(json, e.getMessage(), e);
                         }
@@ -49,13 +54,25 @@ public class DeliveryJson {
 
     /** @throws JsonProcessingException when it is not a delivery */
     Delivery read(String json) throws JsonProcessingException {
-        return mapper.readValue(json, Delivery.class);
+        JsonNode tree = mapper.readTree(json);
+        Delivery delivery = mapper.treeToValue(tree, Delivery.class);
+        JsonNode position = tree == null ? null : tree.get(POSITION);
+        if (delivery == null || delivery.alert() == null || position == null || !position.isObject()) {
+            return delivery;
+        }
+        PublishedAlert alert = delivery.alert();
+        return delivery.withAlert(new PublishedAlert(alert.view(), alert.json(), mapper.treeToValue(position, AlertPosition.class)));
     }
 
+    /** The delivery, with its alert as published and, beside it, the alert's place in news.alerts. */
     String write(Delivery delivery) {
         try {
-            return mapper.writeValueAsString(delivery);
-        } catch (JsonProcessingException e) {
+            ObjectNode tree = mapper.valueToTree(delivery);
+            if (delivery.alert() != null && delivery.alert().position() != null) {
+                tree.set(POSITION, mapper.valueToTree(delivery.alert().position()));
+            }
+            return mapper.writeValueAsString(tree);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalStateException("a delivery is always writable as JSON", e);
         }
     }

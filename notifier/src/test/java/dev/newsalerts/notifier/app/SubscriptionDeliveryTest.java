@@ -205,7 +205,10 @@ class SubscriptionDeliveryTest {
 
         MimeMessage mail = await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(address), list -> !list.isEmpty()).get(0);
         assertThat(mail.getSubject()).isEqualTo("[news-alerts] 2 alerts in the last 10s");
-        assertThat((String) ((jakarta.mail.Multipart) mail.getContent()).getBodyPart(0).getContent()).contains(first, second);
+        String text = (String) ((jakarta.mail.Multipart) mail.getContent()).getBodyPart(0).getContent();
+        assertThat(text).contains(first, second);
+        assertThat(text.split("\nRelevant: http", -1)).as("each alert with its feedback links").hasSize(3);
+        assertThat(text.split("\nNot relevant: http", -1)).hasSize(3);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> mailsTo(address).size() == 1);
     }
 

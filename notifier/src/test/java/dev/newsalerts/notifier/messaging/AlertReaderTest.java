@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.newsalerts.notifier.TestAlerts;
+import dev.newsalerts.notifier.domain.AlertPosition;
 import dev.newsalerts.notifier.domain.Delivery;
 import dev.newsalerts.notifier.domain.PublishedAlert;
 import dev.newsalerts.notifier.domain.Subscription;
@@ -59,5 +60,23 @@ class AlertReaderTest {
         assertThat(read.alert().view().story().title()).isEqualTo("A story");
         assertThat(read.alert().json()).isEqualTo(published);
         assertThat(json.write(read)).isEqualTo(written);
+    }
+
+    @Test
+    void aParkedDeliveryKeepsWhereItsAlertSitsInTheAlertsTopicForItsFeedbackLinks() throws Exception {
+        DeliveryJson json = new DeliveryJson(mapper, reader);
+        ObjectNode published = TestAlerts.alert("A story");
+        Subscription subscription = new Subscription("sub", "sub", null, "x", null, null, null, null, null, true, null,
+                Subscription.ORIGIN_API, Instant.EPOCH, Instant.EPOCH, null);
+        Delivery delivery = Delivery.first(subscription, reader.read(published.toString(), new AlertPosition(2, 41)),
+                Instant.EPOCH);
+
+        String written = json.write(delivery);
+        Delivery read = json.read(written);
+
+        assertThat(mapper.readTree(written).get("alert")).as("the alert as published, unchanged").isEqualTo(published);
+        assertThat(read.alert().position()).isEqualTo(new AlertPosition(2, 41));
+        assertThat(json.read(json.write(Delivery.first(subscription, reader.read(published.toString()), Instant.EPOCH)))
+                .alert().position()).as("parked before positions were kept").isNull();
     }
 }

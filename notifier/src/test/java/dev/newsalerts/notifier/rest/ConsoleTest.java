@@ -138,6 +138,43 @@ class ConsoleTest {
     }
 
     @Test
+    void withTheTokenAReaderMarksAnAlertRelevantAndTheVerdictGoesToKafkaWithTheStoryAndShowsOnTheCard() throws Exception {
+        ObjectNode alert = TestAlerts.alert("Microsoft sues over OpenAI cloud deal " + UUID.randomUUID());
+        String alertId = alert.get("alertId").asText();
+        String card = "document.querySelector('[data-alert-id=\"" + alertId + "\"]')";
+        TestAlerts.publish(bootstrapServers, alert);
+        chromium.open(console.toString());
+        chromium.evaluate("sessionStorage.clear()");
+        chromium.open(console.toString());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(chromium.text("#alerts")).contains(title(alert)));
+        assertThat(chromium.evaluate(card + ".querySelector('.feedback').innerText").asText())
+                .contains("none yet", "enter the API token");
+        assertThat(chromium.evaluate(card + ".querySelectorAll('button.verdict').length").asInt()).as("no buttons without the token").isZero();
+
+        chromium.typeAndPressEnter("#token-input", token);
+        await().atMost(WAIT).until(() -> chromium.evaluate(card + "?.querySelectorAll('button.verdict').length").asInt() == 2);
+        chromium.evaluate(card + ".querySelector('button[data-verdict=\"relevant\"]').click()");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(chromium.evaluate(card + ".querySelector('.verdict-now').innerText")
+                .asText()).contains("relevant", "via console"));
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> written = dev.newsalerts.localkafka.TopicContents
+                .readAll(bootstrapServers, dev.newsalerts.kafka.Topics.FEEDBACK).stream().filter(r -> alertId.equals(r.key())).toList();
+        assertThat(written).singleElement().satisfies(record -> assertThat(record.value())
+                .contains("\"verdict\":\"relevant\"", "\"via\":\"console\"", title(alert)));
+        assertThat(chromium.evaluate(card + ".querySelector('button[data-verdict=\"relevant\"]').getAttribute('aria-pressed')")
+                .asText()).isEqualTo("true");
+        assertThat(chromium.requestedUrls()).as("the token is never in a URL").noneMatch(url -> url.contains(token));
+        Files.write(OUTPUT.resolve("console-feedback.png"), chromium.screenshot());
+        chromium.evaluate("document.getElementById('forget-token').click()");
+        assertThat(chromium.dialogs()).isEmpty();
+        assertThat(chromium.exceptions()).isEmpty();
+    }
+
+    private static String title(ObjectNode alert) {
+        return alert.get("story").get("title").asText();
+    }
+
+    @Test
     void storyTextIsShownAsTextAndNeverRunsAsHtml() {
         chromium.open(console.toString());
         String hostile = "<img src=x onerror=alert(1)> " + UUID.randomUUID();

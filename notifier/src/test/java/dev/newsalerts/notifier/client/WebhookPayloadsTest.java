@@ -1,0 +1,82 @@
+package dev.newsalerts.notifier.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.newsalerts.notifier.TestAlerts;
+import dev.newsalerts.notifier.app.FeedbackLinks;
+import dev.newsalerts.notifier.domain.Alert;
+import dev.newsalerts.notifier.domain.AlertPosition;
+import dev.newsalerts.notifier.domain.PublishedAlert;
+import dev.newsalerts.notifier.domain.WebhookFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every webhook format carries the delivery's feedback links where its receiver shows or reads them, and keeps its fields. */
+class WebhookPayloadsTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule());
+    private static final FeedbackLinks.Pair LINKS = new FeedbackLinks.Pair(
+            "https://alerts.example.com/feedback/a?verdict=relevant&sub=s&ref=0-1&sig=x",
+            "https://alerts.example.com/feedback/a?verdict=not-relevant&sub=s&ref=0-1&sig=y");
+
+    private final WebhookPayloads payloads = new WebhookPayloads(MAPPER);
+    private final PublishedAlert alert = published();
+
+    @Test
+    void aStandardBodyCarriesTheLinksInAFeedbackObjectBesideTheAlertAsPublished() throws Exception {
+        JsonNode body = MAPPER.readTree(payloads.payload(WebhookFormat.STANDARD, alert, alert.view().matches(), LINKS));
+
+        assertThat(body.path("type").asText()).isEqualTo("alert.matched");
+        assertThat(body.path("timestamp").asText()).isNotBlank();
+        assertThat(body.path("data")).isEqualTo(alert.json());
+        assertThat(body.at("/feedback/relevant").asText()).isEqualTo(LINKS.relevant());
+        assertThat(body.at("/feedback/notRelevant").asText()).isEqualTo(LINKS.notRelevant());
+    }
+
+    @Test
+    void slackShowsTheLinksInItsText() throws Exception {
+        JsonNode body = MAPPER.readTree(payloads.payload(WebhookFormat.SLACK, alert, alert.view().matches(), LINKS));
+
+        assertThat(body.path("text").asText()).contains("|Relevant>", "|Not relevant>",
+                LINKS.relevant().replace("&", "&amp;"), LINKS.notRelevant().replace("&", "&amp;"));
+    }
+
+    @Test
+    void discordShowsTheLinksInAFieldOfItsEmbed() throws Exception {
+        JsonNode body = MAPPER.readTree(payloads.payload(WebhookFormat.DISCORD, alert, alert.view().matches(), LINKS));
+
+        assertThat(body.at("/embeds/0/fields").findValuesAsText("value"))
+                .contains("[Relevant](" + LINKS.relevant() + ") · [Not relevant](" + LINKS.notRelevant() + ")");
+        assertThat(body.path("content").asText()).startsWith("News alert: ");
+    }
+
+    @Test
+    void teamsShowsTheLinksAsButtonsOfItsCard() throws Exception {
+        JsonNode body = MAPPER.readTree(payloads.payload(WebhookFormat.TEAMS, alert, alert.view().matches(), LINKS));
+
+        JsonNode actions = body.at("/attachments/0/content/actions");
+        assertThat(actions.findValuesAsText("title")).containsExactly("Read the story", "Relevant", "Not relevant");
+        assertThat(actions.findValuesAsText("url")).contains(LINKS.relevant(), LINKS.notRelevant());
+    }
+
+    @ParameterizedTest
+    @EnumSource(WebhookFormat.class)
+    void withoutLinksNoFormatMentionsFeedback(WebhookFormat format) {
+        String body = payloads.payload(format, alert, alert.view().matches(), null);
+
+        assertThat(body).doesNotContain("feedback", "Relevant", "useful");
+    }
+
+    private static PublishedAlert published() {
+        try {
+            JsonNode json = TestAlerts.alert("Microsoft weighs legal action");
+            return new PublishedAlert(MAPPER.treeToValue(json, Alert.class), json, new AlertPosition(0, 1));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
