@@ -1,6 +1,7 @@
 package dev.newsalerts.classifier.rest;
 
 import dev.newsalerts.classifier.app.Backtesting;
+import dev.newsalerts.classifier.app.FeedbackUnavailableException;
 import dev.newsalerts.classifier.app.StoriesUnavailableException;
 import dev.newsalerts.classifier.domain.RuleFileException;
 import jakarta.ws.rs.Consumes;
@@ -44,7 +45,7 @@ public class BacktestResource {
             return Response.ok(backtesting.run(candidateYaml.getBytes(StandardCharsets.UTF_8), last)).build();
         } catch (RuleFileException e) {
             return error(Response.Status.BAD_REQUEST, e.getMessage());
-        } catch (StoriesUnavailableException e) {
+        } catch (StoriesUnavailableException | FeedbackUnavailableException e) {
             return error(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
         }
     }
