@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
@@ -49,6 +51,44 @@ public final class TopicReader {
             }
         }
         return records;
+    }
+
+    /**
+     * The record at {@code offset} of {@code partition}, or empty where the partition no longer
+     * holds it (retention or compaction removed it) or never did.
+     *
+     * @param clientConfig the application's Kafka settings ({@link ChannelTopics#clientConfig})
+     * @throws org.apache.kafka.common.KafkaException when Kafka fails
+     * @throws TimeoutException (Kafka's) when the read takes longer than {@code timeout}
+     */
+    public static Optional<ConsumerRecord<String, String>> readAt(Map<String, Object> clientConfig, TopicPartition partition,
+            long offset, Duration timeout) {
+        Map<String, Object> config = oneShot(clientConfig, timeout);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            if (consumer.partitionsFor(partition.topic()).stream().noneMatch(info -> info.partition() == partition.partition())) {
+                return Optional.empty();
+            }
+            consumer.assign(List.of(partition));
+            long first = consumer.beginningOffsets(List.of(partition)).get(partition);
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            if (offset < first || offset >= end) {
+                return Optional.empty();
+            }
+            consumer.seek(partition, offset);
+            while (consumer.position(partition) < end) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("reading " + partition + " at " + offset + " took over " + timeout.toSeconds() + " s");
+                }
+                ConsumerRecords<String, String> polled = consumer.poll(Duration.ofMillis(200));
+                if (!polled.isEmpty()) { // the first record from there: ours, or the next one where ours is gone
+                    ConsumerRecord<String, String> record = polled.iterator().next();
+                    return record.offset() == offset ? Optional.of(record) : Optional.empty();
+                }
+            }
+            return Optional.empty();
+        }
     }
 
     /**
