@@ -33,14 +33,15 @@ class ClassifyResourceTest {
     }
 
     @Test
-    void aDryRunSaysWhereANearRuleHeldInThePlainText() {
+    void aDryRunSaysInWhichSentenceOfThePlainTextARuleHeld() {
         given().contentType(ContentType.JSON).body("{\"title\": \"<b>AWS</b> raises prices of EC2 GPU instances\"}")
                 .post("/classify")
                 .then().statusCode(200)
                 .body("title", equalTo("AWS raises prices of EC2 GPU instances"))
-                .body("matches.find { it.ruleId == 'cloud-pricing' }.within.scope", equalTo("near"))
+                .body("matches.find { it.ruleId == 'cloud-pricing' }.within.scope", equalTo("sentence"))
                 .body("matches.find { it.ruleId == 'cloud-pricing' }.within.field", equalTo("title"))
                 .body("matches.find { it.ruleId == 'cloud-pricing' }.within.start", equalTo(0))
+                .body("matches.find { it.ruleId == 'cloud-pricing' }.within.end", equalTo(38))
                 .body("matches.find { it.ruleId == 'ms-openai-amazon-dispute' }", nullValue());
     }
 
