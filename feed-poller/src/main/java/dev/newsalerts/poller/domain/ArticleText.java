@@ -1,11 +1,18 @@
 package dev.newsalerts.poller.domain;
 
 import dev.newsalerts.plaintext.PlainText;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -44,13 +51,53 @@ public final class ArticleText {
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "table", "ul", "ol", "pre",
             "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "dl", "header", "main");
     private static final int MIN_PARAGRAPH = 25;
+    private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([^\\s;\"']+)", Pattern.CASE_INSENSITIVE);
 
     private ArticleText() {
     }
 
+    /**
+     * The main text of the HTML page {@code body}, at most {@code maxChars} characters; empty when none is
+     * found. The charset is the one {@code contentType} names, else the page's BOM or meta charset, else UTF-8.
+     */
+    public static Optional<String> of(byte[] body, String contentType, int maxChars) {
+        try {
+            return of(Jsoup.parse(new ByteArrayInputStream(body), charset(contentType), ""), maxChars);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading bytes in memory", e);
+        }
+    }
+
+    /** Whether {@code contentType} names an HTML page; a page without a content type is read as one. */
+    public static boolean isHtml(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return true;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("text/html") || type.equals("application/xhtml+xml");
+    }
+
     /** The main text of the HTML page {@code html}, at most {@code maxChars} characters; empty when none is found. */
     public static Optional<String> of(String html, int maxChars) {
-        Document page = Jsoup.parse(html);
+        return of(Jsoup.parse(html), maxChars);
+    }
+
+    private static String charset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        Matcher matcher = CHARSET.matcher(contentType);
+        if (!matcher.find()) {
+            return null;
+        }
+        try {
+            return Charset.isSupported(matcher.group(1)) ? matcher.group(1) : null;
+        } catch (IllegalCharsetNameException e) {
+            return null;
+        }
+    }
+
+    private static Optional<String> of(Document page, int maxChars) {
         Element body = page.body();
         body.select(FURNITURE).remove();
         body.select("header").forEach(header -> {
