@@ -78,7 +78,7 @@ public interface PollerConfig {
          * Longest a poll waits for its article pages before it publishes its new stories; a story whose page is not read
          * by then goes out without {@code content}.
          */
-        @WithDefault("60s")
+        @WithDefault("30s")
         Duration pollDeadline();
     }
 
