@@ -76,7 +76,7 @@ public class FeedCatalog implements ApiFeeds.Listener {
      */
     public synchronized PolledFeed add(FeedSource requested) {
         FeedSource feed = requested.url() == null ? requested
-                : new FeedSource(requested.url().strip(), requested.name(), requested.language(), requested.interval());
+                : requested.withUrl(requested.url().strip());
         List<String> problems = FeedRules.problems(feed);
         if (!problems.isEmpty()) {
             throw new Refused(Refused.Kind.INVALID, String.join("; ", problems));
@@ -143,7 +143,7 @@ public class FeedCatalog implements ApiFeeds.Listener {
         if (feed.isRemoved() || feeds.get(oldUrl) != feed) {
             return;
         }
-        FeedSource moved = new FeedSource(newUrl, feed.source().name(), feed.source().language(), feed.source().interval());
+        FeedSource moved = feed.source().withUrl(newUrl);
         List<String> problems = FeedRules.problems(moved);
         if (!problems.isEmpty()) {
             Log.warnf("Feed %s has moved permanently to %s, which is not kept: %s", oldUrl, newUrl, String.join("; ", problems));

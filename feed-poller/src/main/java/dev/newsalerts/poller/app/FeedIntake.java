@@ -39,13 +39,15 @@ public class FeedIntake {
     private final Stories publisher;
     private final Leases leases;
     private final WebSubSubscriptions websub;
+    private final FullText fullText;
     private final MeterRegistry metrics;
     private final Tracer tracer;
     private final Clock clock = Clock.systemUTC();
     private final PollTiming timing;
 
     public FeedIntake(PollerConfig config, FeedCatalog catalog, Fetcher fetcher, FeedStates stateStore, Stories publisher,
-            Leases leases, WebSubSubscriptions websub, MeterRegistry metrics, Tracer tracer) {
+            Leases leases, WebSubSubscriptions websub, FullText fullText, MeterRegistry metrics, Tracer tracer) {
+        this.fullText = fullText;
         this.config = config;
         this.catalog = catalog;
         this.fetcher = fetcher;
@@ -70,7 +72,7 @@ public class FeedIntake {
         try (Scope scope = span.makeCurrent()) {
             FetchResult result = fetcher.fetch(url, stateStore.get(url).etag(), stateStore.get(url).lastModified());
             SyndFeed parsed = result.notModified() ? null : FeedParser.parse(result.body(), result.contentType());
-            int published = parsed == null ? 0 : publish(feed.source(), parsed, result.etag(), result.lastModified(), now);
+            int published = parsed == null ? 0 : publish(feed, parsed, result.etag(), result.lastModified(), now, true);
             feed.succeeded(now, result.notModified(), published, timing.afterSuccess(clock.instant(), feed.interval()));
             websub.polled(feed.source(), parsed == null ? Optional.empty() : HubLinks.of(parsed));
             if (result.movedTo() != null && !result.movedTo().equals(url)) {
@@ -109,7 +111,7 @@ public class FeedIntake {
         feed.get().polling().lock();
         try {
             FeedState state = stateStore.get(url);
-            int published = publish(feed.get().source(), parsed, state.etag(), state.lastModified(), clock.instant());
+            int published = publish(feed.get(), parsed, state.etag(), state.lastModified(), clock.instant(), false);
             metrics.counter("poller.pushes", "outcome", "ok").increment();
             Log.infof("Feed %s: WebSub delivered %d new stories", url, published);
             return published;
@@ -118,14 +120,20 @@ public class FeedIntake {
         }
     }
 
-    private int publish(FeedSource feed, SyndFeed parsed, String etag, String lastModified, Instant now) {
+    /** @param holdsFeedHost whether this thread holds a {@link HostLimiter} permit of the feed's host (a poll does) */
+    private int publish(PolledFeed polled, SyndFeed parsed, String etag, String lastModified, Instant now, boolean holdsFeedHost) {
+        FeedSource feed = polled.source();
         List<Story> stories = StoryMapper.toStories(parsed, feed, now);
-        List<Story> fresh = new ArrayList<>();
+        List<Story> claimed = new ArrayList<>();
         for (Story story : stories) {
             if (stateStore.claim(story.storyId())) {
-                fresh.add(story);
+                claimed.add(story);
             }
         }
+        // Only new stories have their article page fetched; a page that cannot be read never holds its story back.
+        FullText.Read read = fullText.read(feed, claimed, holdsFeedHost);
+        polled.articlesRead(read.outcomes());
+        List<Story> fresh = new ArrayList<>(read.stories());
         // Feeds list the newest first; publish the oldest first so alerts arrive in order.
         Collections.reverse(fresh);
         try {

@@ -62,7 +62,7 @@ public final class FeedList {
                 int index = i;
                 wrong.forEach(problem -> problems.add("feeds[" + index + "]: " + problem));
             } else {
-                FeedSource stripped = new FeedSource(feed.url().strip(), feed.name(), feed.language(), feed.interval());
+                FeedSource stripped = feed.withUrl(feed.url().strip());
                 byUrl.putIfAbsent(stripped.url(), stripped);
             }
         }

@@ -1,14 +1,29 @@
 package dev.newsalerts.poller.app;
 
+import dev.newsalerts.poller.config.PollerConfig;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
-/** At most so many fetches at a time from one host, however many of its feeds are due. */
+/**
+ * At most so many fetches at a time from one host, however many of its feeds are due: feed polls and
+ * the article pages of {@code fullText} feeds count against the same limit.
+ */
+@Singleton
 public final class HostLimiter {
 
     private final int perHost;
     private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
+
+    /** {@code poller.max-fetches-per-host} fetches per host. */
+    @Inject
+    public HostLimiter(PollerConfig config) {
+        this(config.maxFetchesPerHost());
+    }
 
     public HostLimiter(int perHost) {
         if (perHost < 1) {
@@ -19,6 +34,11 @@ public final class HostLimiter {
 
     public boolean tryAcquire(String host) {
         return semaphore(host).tryAcquire();
+    }
+
+    /** Waits up to {@code wait} for a fetch from {@code host} to be allowed; false when none was. */
+    public boolean tryAcquire(String host, Duration wait) throws InterruptedException {
+        return semaphore(host).tryAcquire(Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
     }
 
     public void acquire(String host) throws InterruptedException {

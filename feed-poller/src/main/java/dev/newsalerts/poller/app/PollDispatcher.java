@@ -38,9 +38,9 @@ public class PollDispatcher {
      * {@code poller.max-fetches-per-host} per host.
      */
     @Inject
-    public PollDispatcher(PollerConfig config, FeedIntake intake) {
+    public PollDispatcher(PollerConfig config, FeedIntake intake, HostLimiter hosts) {
         this(Executors.newFixedThreadPool(config.maxConcurrentFetches()), config.maxConcurrentFetches(),
-                new HostLimiter(config.maxFetchesPerHost()), Clock.systemUTC()::instant, intake::poll);
+                hosts, Clock.systemUTC()::instant, intake::poll);
     }
 
     /** @param poll polls one feed and records the outcome on it; must not throw */

@@ -1,9 +1,12 @@
 package dev.newsalerts.poller.app;
 
+import dev.newsalerts.poller.domain.ArticleOutcome;
 import dev.newsalerts.poller.domain.FeedHealth;
+import dev.newsalerts.poller.domain.FullTextHealth;
 import dev.newsalerts.poller.domain.FeedSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -23,6 +26,7 @@ public final class PolledFeed {
     private final Duration interval;
     private final ReentrantLock polling = new ReentrantLock();
     private volatile FeedHealth health = FeedHealth.NEVER_POLLED;
+    private volatile FullTextHealth fullText = FullTextHealth.NONE;
     private volatile Instant nextPollAt;
     private volatile boolean removed;
     private volatile String movedTo;
@@ -38,6 +42,7 @@ public final class PolledFeed {
     PolledFeed movedTo(FeedSource moved) {
         PolledFeed copy = new PolledFeed(moved, origin, interval, nextPollAt);
         copy.health = health;
+        copy.fullText = fullText;
         return copy;
     }
 
@@ -67,6 +72,17 @@ public final class PolledFeed {
 
     public FeedHealth health() {
         return health;
+    }
+
+    /** How the article pages of this feed have been read lately (a {@code fullText} feed). */
+    public FullTextHealth fullText() {
+        return fullText;
+    }
+
+    void articlesRead(List<ArticleOutcome> outcomes) {
+        if (!outcomes.isEmpty()) {
+            fullText = fullText.after(outcomes);
+        }
     }
 
     public Instant nextPollAt() {

@@ -52,13 +52,14 @@ public class FeedFetcher implements Fetcher {
     private static final Set<Integer> PERMANENT = Set.of(301, 308);
     /** The setting that lets internal networks through, named in refusals. */
     public static final String ALLOWED_NETWORKS = "poller.fetch.allowed-networks";
-    private static final String ACCEPT =
+    private static final String FEED_ACCEPT =
             "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5";
 
     private final PollerConfig.Fetch config;
     private final HttpClient client;
     private final Clock clock;
     private final AddressGuard guard;
+    private final String accept;
 
     @Inject
     public FeedFetcher(PollerConfig config, AddressGuard guard) {
@@ -71,6 +72,12 @@ public class FeedFetcher implements Fetcher {
     }
 
     public FeedFetcher(PollerConfig.Fetch config, AddressGuard guard, Clock clock) {
+        this(config, guard, clock, FEED_ACCEPT);
+    }
+
+    /** A fetcher that sends {@code accept} as its {@code Accept} header (article pages ask for HTML). */
+    public FeedFetcher(PollerConfig.Fetch config, AddressGuard guard, Clock clock, String accept) {
+        this.accept = accept;
         this.config = config;
         this.clock = clock;
         this.guard = guard;
@@ -133,7 +140,7 @@ public class FeedFetcher implements Fetcher {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(remaining(deadline))
                 .header("User-Agent", config.userAgent())
-                .header("Accept", ACCEPT)
+                .header("Accept", accept)
                 .header("Accept-Encoding", "gzip, deflate");
         if (etag != null) {
             request.header("If-None-Match", etag);

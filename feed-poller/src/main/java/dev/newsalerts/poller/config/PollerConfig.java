@@ -53,6 +53,35 @@ public interface PollerConfig {
     /** How feeds are fetched over HTTP. */
     Fetch fetch();
 
+    /** Full text: how the article pages of {@code fullText} feeds are fetched and read. */
+    FullText fullText();
+
+    interface FullText {
+
+        /** Largest article page accepted, counted after gzip or deflate decoding; a larger one is not read. */
+        @WithDefault("2097152")
+        long maxBytes();
+
+        /** Time allowed for one article page, body included (the connect timeout is {@code poller.fetch.connect-timeout}). */
+        @WithDefault("15s")
+        Duration timeout();
+
+        /** Longest article text kept as a story's {@code content}; a longer one is cut at a word, an ellipsis marking the cut. */
+        @WithDefault("20000")
+        int maxChars();
+
+        /** Article pages of one feed fetched at the same time (each also counts against {@code poller.max-fetches-per-host}). */
+        @WithDefault("3")
+        int fetchesPerFeed();
+
+        /**
+         * Longest a poll waits for its article pages before it publishes its new stories; a story whose page is not read
+         * by then goes out without {@code content}.
+         */
+        @WithDefault("30s")
+        Duration pollDeadline();
+    }
+
     /** WebSub: feeds that name a hub push their new items to this instance. */
     WebSub websub();
 

@@ -19,13 +19,25 @@ import java.util.Locale;
  * @param name a display name; the feed's own title is used when absent
  * @param language a language hint such as {@code en} or {@code zh}, used when the feed names none
  * @param interval time between two polls of this feed; {@code poller.interval} when absent
+ * @param fullText whether each new story's article page is fetched and its main text sent as the story's
+ *        {@code content} (for feeds that send a teaser only); false when absent
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FeedSource(String url, String name, String language,
-        @JsonSerialize(using = IntervalJson.Writer.class) @JsonDeserialize(using = IntervalJson.Reader.class) Duration interval) {
+        @JsonSerialize(using = IntervalJson.Writer.class) @JsonDeserialize(using = IntervalJson.Reader.class) Duration interval,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean fullText) {
 
     public FeedSource(String url, String name, String language) {
-        this(url, name, language, null);
+        this(url, name, language, null, false);
+    }
+
+    public FeedSource(String url, String name, String language, Duration interval) {
+        this(url, name, language, interval, false);
+    }
+
+    /** This feed under another URL, all else the same. */
+    public FeedSource withUrl(String newUrl) {
+        return new FeedSource(newUrl, name, language, interval, fullText);
     }
 
     /** A short stable id for the feed: 12 hex digits of the SHA-256 of its URL. */

@@ -16,12 +16,14 @@ import org.jdom2.input.SAXBuilder;
 
 /**
  * The feeds an OPML 1.0/1.1/2.0 subscription list names (every outline with an {@code xmlUrl},
- * however deeply nested), read with Rome's OPML parsers from a document parsed with DOCTYPEs
+ * however deeply nested; {@code language} and {@code fullText="true"} are read from it too), read with Rome's OPML parsers from a document parsed with DOCTYPEs
  * refused, so no entity or DTD in an uploaded file is ever processed.
  */
 public final class OpmlFeeds {
 
     private static final int MAX_OUTLINES = 10_000;
+    /** The outline attribute ({@code fullText="true"}) that asks for each story's article text, as in the feeds file. */
+    public static final String FULL_TEXT = "fullText";
 
     private OpmlFeeds() {
     }
@@ -74,7 +76,8 @@ public final class OpmlFeeds {
             if (xmlUrl != null && !xmlUrl.isBlank()) {
                 String name = outline.getTitle() != null && !outline.getTitle().isBlank() ? outline.getTitle() : outline.getText();
                 String language = outline.getAttributeValue("language");
-                feeds.add(new FeedSource(xmlUrl.strip(), blankToNull(name), blankToNull(language), null));
+                boolean fullText = "true".equalsIgnoreCase(blankToNull(outline.getAttributeValue(FULL_TEXT)));
+                feeds.add(new FeedSource(xmlUrl.strip(), blankToNull(name), blankToNull(language), null, fullText));
             }
             collect(outline.getChildren(), feeds, depth + 1);
         }

@@ -11,13 +11,15 @@ import dev.newsalerts.poller.domain.IntervalJson;
  * @param name a display name (optional)
  * @param language a language hint such as {@code en} or {@code zh-cn} (optional)
  * @param interval time between polls such as {@code 10m}, {@code 1h} or {@code PT10M} (optional; {@code poller.interval})
+ * @param fullText true to fetch each new story's article page and send its main text as the story's {@code content}
+ *        (optional; false)
  */
-public record FeedRequest(String url, String name, String language, String interval) {
+public record FeedRequest(String url, String name, String language, String interval, Boolean fullText) {
 
     FeedSource toFeed() {
         try {
             return new FeedSource(url, blankToNull(name), blankToNull(language),
-                    interval == null || interval.isBlank() ? null : IntervalJson.parse(interval));
+                    interval == null || interval.isBlank() ? null : IntervalJson.parse(interval), Boolean.TRUE.equals(fullText));
         } catch (IllegalArgumentException e) {
             throw new FeedCatalog.Refused(FeedCatalog.Refused.Kind.INVALID, "interval " + e.getMessage());
         }

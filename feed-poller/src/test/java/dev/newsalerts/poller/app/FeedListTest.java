@@ -36,6 +36,18 @@ class FeedListTest {
     }
 
     @Test
+    void aFeedMayAskForTheTextOfItsArticlesAndNoneDoesUnlessItAsks() throws IOException {
+        List<FeedSource> feeds = FeedList.load(Optional.of(write("""
+                feeds:
+                  - url: https://teasers.example.com/feed
+                    fullText: true
+                  - url: https://full.example.com/feed
+                """)));
+
+        assertThat(feeds).extracting(FeedSource::fullText).containsExactly(true, false);
+    }
+
+    @Test
     void everyProblemOfTheFileIsNamedWithItsEntry() throws IOException {
         String file = write("""
                 feeds:

@@ -35,6 +35,21 @@ class StoryContractTest {
     }
 
     @Test
+    void aStoryWithTheTextOfItsArticleMatchesTheSchema() throws Exception {
+        byte[] feed;
+        try (InputStream in = getClass().getResourceAsStream("/sample-rss.xml")) {
+            feed = in.readAllBytes();
+        }
+        Story story = StoryMapper.toStories(FeedParser.parse(feed, "application/rss+xml"),
+                new FeedSource("https://news.example.com/feed.xml", "Sample", "en"), Instant.now()).get(0)
+                .withContent("The first paragraph of the article.\n\nThe second one.");
+        JsonNode json = MAPPER.valueToTree(story);
+        assertThat(json.get("content").asText()).startsWith("The first paragraph");
+        assertThat(schema().validate(json)).isEmpty();
+        assertThat(MAPPER.valueToTree(story.withContent(null)).has("content")).as("absent, not null, without content").isFalse();
+    }
+
+    @Test
     void theSchemaExampleConsumersTestAgainstIsValid() throws Exception {
         JsonNode schemaNode = schemaNode();
         assertThat(schema().validate(schemaNode.get("examples").get(0))).isEmpty();
