@@ -133,4 +133,22 @@ class BacktestTest {
         assertThat(report.changed()).hasSize(Backtest.MAX_LISTED);
         assertThat(report.changed().get(0).whyBefore()).extracting(Explanation::ruleId).containsExactly("zebras");
     }
+
+    @Test
+    void theExampleRuleOfTheConsolesTryARulePageIsAValidCandidateAgainstTheBundledRules() throws Exception {
+        String page = java.nio.file.Files.readString(
+                java.nio.file.Path.of("../notifier/src/main/resources/META-INF/resources/console/rules.html"));
+        String example = page.substring(page.indexOf('>', page.indexOf("<textarea")) + 1, page.indexOf("</textarea>"));
+        RuleSet bundled;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/rules.yaml")) {
+            bundled = RuleSet.compile(in.readAllBytes(), "rules.yaml");
+        }
+
+        Candidate candidate = Candidate.compile(example.getBytes(StandardCharsets.UTF_8), bundled, "example");
+
+        assertThat(candidate.ruleIds()).containsExactly("ms-openai-amazon-dispute");
+        assertThat(candidate.rules().classify("Microsoft sues OpenAI over the exclusive deal", "")).hasSize(1);
+        assertThat(candidate.rules().classify("Morning briefing", "Microsoft reports record revenue. OpenAI launches a model. "
+                + "A bakery faces a lawsuit.")).isEmpty();
+    }
 }
