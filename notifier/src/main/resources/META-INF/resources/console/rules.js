@@ -188,8 +188,10 @@
         ' ', el('span', { class: 'badge badge-muted scope' }, SCOPE_WORDS[why.scope] || String(why.scope))),
       passage.map((p) => excerptBlock(p, 'passage')),
       (why.excerpts || []).map((p) => excerptBlock(p, 'excerpt')),
-      el('div', { class: 'terms' }, (why.terms || []).map((term) => el('span', { class: 'term' },
-        el('q', {}, term.text), ` ${term.term}`, el('span', { class: 'muted' }, ` · ${term.group} · ${term.field}`)))));
+      el('div', { class: 'terms' }, (why.terms || []).map((term) => el('span', { class: 'term', title: `term ${term.term}` },
+        el('q', {}, term.text),
+        String(term.text).toLowerCase() === String(term.term).toLowerCase() ? null : ` (${term.term})`,
+        el('span', { class: 'muted' }, ` · ${term.group} · ${term.field}`)))));
   }
 
   function excerptBlock(excerpt, kind) {

@@ -78,13 +78,15 @@ public record Explanation(String ruleId, String ruleTitle, double score, String 
             MatchedTerm first = terms.get(i);
             String field = text(first.field(), title, summary);
             int start = wordStart(field, Math.max(0, first.start() - CONTEXT_CHARS), first.start());
-            int end = wordEnd(field, Math.min(field.length(), first.end() + CONTEXT_CHARS), first.end());
+            int end = Math.min(field.length(), first.end() + CONTEXT_CHARS);
+            int lastTermEnd = first.end();
             int j = i + 1;
             while (j < terms.size() && terms.get(j).field() == first.field() && terms.get(j).start() < end) {
-                end = Math.max(end, wordEnd(field, Math.min(field.length(), terms.get(j).end() + CONTEXT_CHARS), terms.get(j).end()));
+                end = Math.max(end, Math.min(field.length(), terms.get(j).end() + CONTEXT_CHARS));
+                lastTermEnd = Math.max(lastTermEnd, terms.get(j).end());
                 j++;
             }
-            excerpts.add(excerpt(first.field(), field, start, end, terms));
+            excerpts.add(excerpt(first.field(), field, start, wordEnd(field, end, lastTermEnd), terms));
             i = j;
         }
         return excerpts;

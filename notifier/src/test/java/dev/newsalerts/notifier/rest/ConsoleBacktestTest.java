@@ -40,7 +40,7 @@ class ConsoleBacktestTest {
 
     @Test
     void theCandidateGoesToTheClassifierAndItsReportComesBackWithTheReasons() {
-        withToken().queryParam("last", 250).body(RULE.getBytes(StandardCharsets.UTF_8)).post("/console/api/backtest").then()
+        withToken().queryParam("last", 250).body(bytes(RULE)).post("/console/api/backtest").then()
                 .statusCode(200)
                 .body("storiesScanned", equalTo(1000))
                 .body("candidateRules[0]", equalTo("dispute"))
@@ -55,37 +55,37 @@ class ConsoleBacktestTest {
     @Test
     void anInvalidCandidateIsABadRequestWithTheClassifiersMessage() {
         ClassifierStub.answer = ClassifierStub.Answer.INVALID;
-        withToken().body("id: r\nall: [nowhere]\n").post("/console/api/backtest").then()
+        withToken().body(bytes("id: r\nall: [nowhere]\n")).post("/console/api/backtest").then()
                 .statusCode(400).body("error", equalTo(ClassifierStub.INVALID_MESSAGE));
     }
 
     @Test
     void itNeedsTheApiToken() {
-        given().contentType("application/yaml").body(RULE).post("/console/api/backtest").then()
+        given().contentType("application/yaml").body(bytes(RULE)).post("/console/api/backtest").then()
                 .statusCode(401).body("error", containsString("Authorization: Bearer"));
-        given().auth().oauth2("wrong").contentType("application/yaml").body(RULE).post("/console/api/backtest").then()
+        given().auth().oauth2("wrong").contentType("application/yaml").body(bytes(RULE)).post("/console/api/backtest").then()
                 .statusCode(401);
     }
 
     @Test
     void aClassifierThatIsDownIsReportedUnreachableWithItsAddress() {
         ClassifierStub.down();
-        withToken().body(RULE).post("/console/api/backtest").then().statusCode(503)
+        withToken().body(bytes(RULE)).post("/console/api/backtest").then().statusCode(503)
                 .body("error", equalTo("classifier unreachable at " + ClassifierStub.url() + "/rules/backtest: connection refused"));
     }
 
     @Test
     void aClassifierThatAnswersSomethingElseIsABadGatewaySayingSo() {
         ClassifierStub.answer = ClassifierStub.Answer.NOT_JSON;
-        withToken().body(RULE).post("/console/api/backtest").then().statusCode(502)
+        withToken().body(bytes(RULE)).post("/console/api/backtest").then().statusCode(502)
                 .body("error", containsString("answered HTTP 500"));
     }
 
     @Test
     void anEmptyOrOversizedCandidateIsRefusedBeforeTheClassifierIsAsked() {
         ClassifierStub.lastBody = null;
-        withToken().body("").post("/console/api/backtest").then().statusCode(400).body("error", containsString("paste a candidate"));
-        withToken().body("#".repeat(256 * 1024 + 1)).post("/console/api/backtest").then().statusCode(413)
+        withToken().body(new byte[0]).post("/console/api/backtest").then().statusCode(400).body("error", containsString("paste a candidate"));
+        withToken().body(bytes("#".repeat(256 * 1024 + 1))).post("/console/api/backtest").then().statusCode(413)
                 .body("error", containsString("at most 262144"));
         assertThat(ClassifierStub.lastBody).isNull();
     }
@@ -101,5 +101,9 @@ class ConsoleBacktestTest {
                 .body(containsString("<textarea id=\"candidate\""))
                 .header("Content-Security-Policy", containsString("script-src 'self'"));
         given().get("/console/rules.js").then().statusCode(200).body(containsString("textContent"));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
