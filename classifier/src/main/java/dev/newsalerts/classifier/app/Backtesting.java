@@ -1,6 +1,7 @@
 package dev.newsalerts.classifier.app;
 
 import dev.newsalerts.classifier.domain.Backtest;
+import dev.newsalerts.classifier.domain.Candidate;
 import dev.newsalerts.classifier.domain.FeedbackBacktest;
 import dev.newsalerts.classifier.domain.RuleFileException;
 import dev.newsalerts.classifier.domain.RuleSet;
@@ -25,15 +26,15 @@ public class Backtesting {
     }
 
     /**
-     * @param candidateYaml the candidate rule file
+     * @param candidateYaml the candidate rule file, or one rule (or a list of rules) pasted alone ({@link Candidate})
      * @param last how many of the latest stories to run it over
      * @throws RuleFileException when the candidate is not a valid rule file
      * @throws StoriesUnavailableException when the latest stories cannot be read
      * @throws FeedbackUnavailableException when the judgements are not all known yet
      */
     public BacktestReport run(byte[] candidateYaml, int last) {
-        RuleSet candidate = RuleSet.compile(candidateYaml, "candidate");
         RuleSet inForce = rules.current();
+        Candidate candidate = Candidate.compile(candidateYaml, inForce, "candidate");
         return new BacktestReport(Backtest.run(inForce, candidate, stories.latest(last)),
                 FeedbackBacktest.run(inForce, candidate, judged.all()));
     }

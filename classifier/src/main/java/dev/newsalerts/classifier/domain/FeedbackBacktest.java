@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A candidate rule file and the rules in force, scored on every alert readers judged: each judged
@@ -29,10 +30,20 @@ public record FeedbackBacktest(int judgedAlerts, Scores inForce, Scores candidat
     }
 
     public static FeedbackBacktest run(RuleSet inForce, RuleSet candidate, List<Judgement> judgements) {
-        Scoring inForceScoring = new Scoring(inForce);
-        Scoring candidateScoring = new Scoring(candidate);
+        return run(inForce, new Candidate(candidate, null), judgements);
+    }
+
+    /**
+     * A rule pasted alone ({@link Candidate#isRulesAlone}) is scored against the rule of the same id in
+     * force, on the judgements of alerts that rule raised; the other rules take no part.
+     */
+    public static FeedbackBacktest run(RuleSet inForce, Candidate candidate, List<Judgement> judgements) {
+        Predicate<String> taking = candidate.isRulesAlone() ? candidate.ruleIds()::contains : ruleId -> true;
+        Scoring inForceScoring = new Scoring(inForce, taking);
+        Scoring candidateScoring = new Scoring(candidate.rules(), taking);
         List<Change> changed = new ArrayList<>();
-        List<Judgement> latestFirst = new ArrayList<>(judgements);
+        List<Judgement> latestFirst = new ArrayList<>(judgements.stream()
+                .filter(judgement -> judgement.ruleIds().stream().anyMatch(taking)).toList());
         latestFirst.sort(Comparator.comparing(Judgement::judgedAt).reversed());
         for (Judgement judgement : latestFirst) {
             List<String> before = inForceScoring.add(judgement);
@@ -52,15 +63,18 @@ public record FeedbackBacktest(int judgedAlerts, Scores inForce, Scores candidat
         private final FeedbackScore.Tally overall = new FeedbackScore.Tally(null);
         private final Map<String, FeedbackScore.Tally> perRule = new LinkedHashMap<>();
 
-        Scoring(RuleSet rules) {
+        private final Predicate<String> taking;
+
+        Scoring(RuleSet rules, Predicate<String> taking) {
             this.rules = rules;
-            rules.ruleIds().forEach(id -> perRule.put(id, new FeedbackScore.Tally(id)));
+            this.taking = taking;
+            rules.ruleIds().stream().filter(taking).forEach(id -> perRule.put(id, new FeedbackScore.Tally(id)));
         }
 
         /** @return the rules that fire on the judged story */
         List<String> add(Judgement judgement) {
             List<String> fired = rules.classify(judgement.story().title(), judgement.story().summary()).stream()
-                    .map(RuleMatch::ruleId).toList();
+                    .map(RuleMatch::ruleId).filter(taking).toList();
             overall.add(judgement.relevant(), !fired.isEmpty());
             for (String ruleId : judgement.ruleIds()) {
                 FeedbackScore.Tally tally = perRule.get(ruleId);

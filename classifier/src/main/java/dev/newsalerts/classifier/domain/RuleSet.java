@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -28,13 +29,14 @@ import java.util.regex.Pattern;
  */
 public final class RuleSet {
 
-    private static final ObjectMapper YAML = YAMLMapper.builder()
+    static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
     private static final ThreadLocal<Hits> SCRATCH = ThreadLocal.withInitial(Hits::new);
 
     private final String version;
+    private final Map<String, List<String>> groups;
     private final Rule[] rules;
     private final String[] groupNames;
     private final String[] termText;
@@ -44,8 +46,9 @@ public final class RuleSet {
     private final int longestTerm;
     private final int mostPositiveGroups;
 
-    private RuleSet(String version, List<Rule> rules, List<String> groupNames, List<Term> terms) {
+    private RuleSet(String version, Map<String, List<String>> groups, List<Rule> rules, List<String> groupNames, List<Term> terms) {
         this.version = version;
+        this.groups = groups;
         this.rules = rules.toArray(Rule[]::new);
         this.groupNames = groupNames.toArray(String[]::new);
         this.termText = terms.stream().map(Term::written).toArray(String[]::new);
@@ -59,16 +62,29 @@ public final class RuleSet {
 
     /** Parses and checks a rule file. @throws RuleFileException naming the line and the problem */
     public static RuleSet compile(byte[] yaml, String origin) {
-        String text = new String(yaml, StandardCharsets.UTF_8);
         RuleFile file;
         try {
             file = YAML.readValue(yaml, RuleFile.class);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();
-            throw new RuleFileException(origin + where + ": " + e.getOriginalMessage(), e);
+            throw yamlError(e, origin);
         } catch (IOException e) {
             throw new RuleFileException(origin + ": " + e.getMessage(), e);
         }
+        return compile(file, yaml, origin);
+    }
+
+    /** A YAML or mapping error as a rule file error naming the line, where known. */
+    static RuleFileException yamlError(JsonProcessingException e, String origin) {
+        String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "" : " line " + e.getLocation().getLineNr();
+        return new RuleFileException(origin + where + ": " + e.getOriginalMessage(), e);
+    }
+
+    /**
+     * Checks and compiles a parsed rule file; {@code yaml}, the text it came from, names the lines
+     * of errors and gives the version.
+     */
+    static RuleSet compile(RuleFile file, byte[] yaml, String origin) {
+        String text = new String(yaml, StandardCharsets.UTF_8);
         if (file == null || file.groups() == null || file.rules() == null || file.rules().isEmpty()) {
             throw new RuleFileException(origin + ": needs a 'groups:' map and a non-empty 'rules:' list");
         }
@@ -106,7 +122,7 @@ public final class RuleSet {
             rules.add(RuleCompiler.compile(spec, groupIds, where));
         }
         try {
-            return new RuleSet(versionOf(yaml), rules, List.copyOf(groupIds.keySet()), terms);
+            return new RuleSet(versionOf(yaml), Collections.unmodifiableMap(new LinkedHashMap<>(file.groups())), rules, List.copyOf(groupIds.keySet()), terms);
         } catch (RuleFileException e) {
             throw new RuleFileException(origin + ": " + e.getMessage());
         }
@@ -114,6 +130,11 @@ public final class RuleSet {
 
     public String version() {
         return version;
+    }
+
+    /** The groups as the rule file wrote them, for a candidate rule that names them without defining them. */
+    Map<String, List<String>> groups() {
+        return groups;
     }
 
     public List<String> ruleIds() {

@@ -124,6 +124,25 @@ class FeedbackScoringTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("story.title");
     }
 
+    @Test
+    void aRulePastedAloneIsScoredOnlyOnTheJudgementsOfTheRuleOfItsId() {
+        Candidate alone = Candidate.compile("""
+                id: zebras
+                groups:
+                  circus: [circus]
+                all: [zebra]
+                none: [circus]
+                """.getBytes(StandardCharsets.UTF_8), IN_FORCE, "pasted");
+
+        FeedbackBacktest report = FeedbackBacktest.run(IN_FORCE, alone, judgements);
+
+        assertThat(report.inForce().rules()).extracting(FeedbackScore::ruleId).containsExactly("zebras");
+        assertThat(report.candidate().rules()).extracting(FeedbackScore::ruleId).containsExactly("zebras");
+        assertThat(report.inForce().overall().judged()).isEqualTo(3);
+        assertThat(report.candidate().overall().precision()).isEqualTo(1.0);
+        assertThat(report.changed()).extracting(FeedbackBacktest.Change::alertId).containsExactly("b");
+    }
+
     private static FeedbackScore rule(FeedbackBacktest.Scores scores, String ruleId) {
         return scores.rules().stream().filter(score -> ruleId.equals(score.ruleId())).findFirst().orElseThrow();
     }

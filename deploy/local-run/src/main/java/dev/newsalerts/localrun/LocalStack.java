@@ -119,8 +119,10 @@ public final class LocalStack implements AutoCloseable {
                 "-Dquarkus.log.category.\"org.apache.kafka\".level=WARN",
                 "-Dquarkus.log.category.\"io.smallrye.reactive.messaging.kafka\".level=WARN"));
         if (app == ServiceApp.NOTIFIER) {
-            // the web console's feed health, from this stack's feed-poller whatever its port
+            // the web console's feed health, from this stack's feed-poller, and its back-tests, by this
+            // stack's classifier, whatever their ports
             options.add("-Dnotifier.console.feed-poller-url=" + baseUri(ServiceApp.FEED_POLLER));
+            options.add("-Dnotifier.console.classifier-url=" + baseUri(ServiceApp.CLASSIFIER));
         }
         settings.config().getOrDefault(app, Map.of()).forEach((key, value) -> options.add("-D" + key + "=" + value));
         Path output = settings.consoleOutput() ? null : settings.dataDir().resolve("logs").resolve(app.displayName() + ".log");

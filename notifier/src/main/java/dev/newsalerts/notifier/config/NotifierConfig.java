@@ -67,6 +67,17 @@ public interface NotifierConfig {
         /** Largest answer taken from the feed-poller's {@code GET /feeds}; a larger one shows as an error. */
         @WithDefault("4M")
         MemorySize feedPollerMaxSize();
+
+        /**
+         * Base URL of the classifier whose {@code POST /rules/backtest} the console's "Try a rule" page
+         * calls, through {@code POST /console/api/backtest}.
+         */
+        @WithDefault("http://localhost:8082")
+        URI classifierUrl();
+
+        /** Time allowed to connect to the classifier and for a back-test's whole answer (up to 50,000 stories). */
+        @WithDefault("60s")
+        Duration classifierTimeout();
     }
 
     interface Delivery {
