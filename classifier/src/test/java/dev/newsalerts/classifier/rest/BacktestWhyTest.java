@@ -98,7 +98,7 @@ class BacktestWhyTest {
         assertThat(price.get("after")).isEqualTo(List.of());
         JsonPath why = new JsonPath(json(price)).setRootPath("whyBefore[0]");
         assertThat(why.getString("ruleId")).isEqualTo("cloud-pricing");
-        assertThat(why.getString("scope")).isEqualTo("near");
+        assertThat(why.getString("scope")).isEqualTo("sentence");
         assertThat(why.getList("terms.text", String.class)).contains("AWS", "raises", "prices");
         assertThat(why.getString("passage.text")).contains("AWS raises prices");
         assertThat(storyIds(report, "removed")).doesNotContain(suitId, digestId);

@@ -225,8 +225,8 @@ final class HeadlessChromium implements AutoCloseable {
         }
         try (Stream<Path> files = Files.walk(userDataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary directory left behind (chromium's helpers may still be removing their files)
         }
     }
 }
