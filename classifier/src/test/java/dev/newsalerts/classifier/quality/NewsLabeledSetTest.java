@@ -236,7 +236,7 @@ class NewsLabeledSetTest {
     }
 
     @Test
-    @Disabled("until the default rules are tuned for real news: issue 13")
+    @Disabled("not met on the second blind set (dispute 0.921/0.921, pricing 0.909/0.930): docs/RULES.md; issue 13")
     void eachDefaultRuleMeetsTheIssueTargetsOnTheHeldOutSet() {
         List<RuleScores.Score> scores = score(holdout);
         System.out.println(scores("news-holdout", holdout, scores));

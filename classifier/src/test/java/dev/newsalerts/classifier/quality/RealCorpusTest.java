@@ -26,7 +26,6 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -218,7 +217,6 @@ class RealCorpusTest {
     }
 
     @Test
-    @Disabled("until the default rules are tuned for real news: issue 13")
     void eachDefaultRuleMeetsTheIssueTargetsOnTheRealCorpus() {
         Map<String, Outcome> outcomes = outcomes();
         System.out.println(report());
