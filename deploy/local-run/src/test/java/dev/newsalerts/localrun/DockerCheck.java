@@ -47,10 +47,14 @@ class DockerCheck implements ExecutionCondition {
             return skip(context, "no Docker engine is reachable");
         }
         List<String> missing = new ArrayList<>();
-        for (String image : imagesNeeded(required)) {
-            if (!present(docker, image) && !pulled(docker, image)) {
-                missing.add(image);
+        try (docker) {
+            for (String image : imagesNeeded(required)) {
+                if (!present(docker, image) && !pulled(docker, image)) {
+                    missing.add(image);
+                }
             }
+        } catch (IOException | RuntimeException e) {
+            return skip(context, "the Docker engine did not answer as expected: " + e);
         }
         if (!missing.isEmpty()) {
             return skip(context, "the Docker engine lacks " + String.join(", ", missing) + " and cannot pull them"

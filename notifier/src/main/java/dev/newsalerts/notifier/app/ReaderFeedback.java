@@ -51,7 +51,7 @@ public class ReaderFeedback {
     public Feedback judge(FeedbackLink link, String signature) {
         check(link, signature);
         Alert alert = recent.find(link.alertId()).or(() -> readBack(link)).orElseThrow(() -> new FeedbackRefusedException(
-                Reason.GONE, "alert " + link.alertId() + " is no longer in " + Topics.ALERTS + " (its retention dropped it)"
+                Reason.GONE, "alert " + link.alertId() + " is no longer in " + Topics.ALERTS + " at the link's position (its retention dropped it)"
                         + "; this link has expired and nothing was recorded"));
         return save(Feedback.of(alert, link.verdict(), Feedback.Via.LINK, link.subscriptionId(), Instant.now()));
     }
@@ -68,7 +68,7 @@ public class ReaderFeedback {
     private Optional<Alert> readBack(FeedbackLink link) {
         Optional<Alert> alert = archive.at(link.position()).map(PublishedAlert::view);
         if (alert.isPresent() && !link.alertId().equals(alert.get().alertId())) {
-            Log.warnf("Feedback link for alert %s names %s-%s, which holds alert %s; refused", link.alertId(), Topics.ALERTS,
+            Log.warnf("Feedback link for alert %s names %s at %s, which holds alert %s; refused", link.alertId(), Topics.ALERTS,
                     link.position().ref(), alert.get().alertId());
             return Optional.empty();
         }

@@ -25,7 +25,7 @@ public record Feedback(int schemaVersion, String alertId, String storyId, String
 
         @com.fasterxml.jackson.annotation.JsonValue
         public String text() {
-            return name().toLowerCase();
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

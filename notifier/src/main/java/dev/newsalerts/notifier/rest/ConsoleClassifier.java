@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
@@ -22,6 +23,8 @@ import java.time.Duration;
  */
 @ApplicationScoped
 public class ConsoleClassifier {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     /** Largest back-test answer taken: 4 lists of at most 500 stories, each with its reasons, stay well under it. */
     static final int MAX_ANSWER_BYTES = 32 * 1024 * 1024;
@@ -58,7 +61,9 @@ public class ConsoleClassifier {
         this.backtestUrl = base.resolve(path + "/rules/backtest");
         this.timeout = config.console().classifierTimeout();
         this.mapper = mapper;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        // a classifier that is down shows at once; a long back-test may still take the whole timeout
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT.compareTo(timeout) < 0 ? CONNECT_TIMEOUT : timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public URI backtestUrl() {
@@ -79,6 +84,9 @@ public class ConsoleClassifier {
         HttpResponse<InputStream> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpConnectTimeoutException e) {
+            throw new Unavailable(Failure.UNREACHABLE, "classifier unreachable at " + backtestUrl + ": no connection within "
+                    + CONNECT_TIMEOUT.toSeconds() + " s");
         } catch (HttpTimeoutException e) {
             throw new Unavailable(Failure.TIMEOUT, "classifier at " + backtestUrl + " gave no answer within " + timeout.toSeconds()
                     + " s (notifier.console.classifier-timeout); try fewer stories");
