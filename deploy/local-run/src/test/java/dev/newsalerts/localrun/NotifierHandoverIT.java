@@ -109,8 +109,9 @@ class NotifierHandoverIT {
     private ChildJvm startNotifier() throws IOException {
         List<String> options = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC",
                 "-Dnotifier.delivery.retry-schedule=1s,2s,4s,8s,16s",
-                // a slow pace, so that deliveries are still under way when instances come and go
-                "-Dnotifier.delivery.rate-per-subscription=4"));
+                // a slow pace, so that deliveries are still under way when instances come and go, even where a
+                // second JVM takes long to start on a busy machine (at 4 a second all were done first once)
+                "-Dnotifier.delivery.rate-per-subscription=2"));
         for (String hook : HOOKS) {
             options.add("-Dnotifier.subscriptions.hook-" + hook + ".target=http://127.0.0.1:" + receiver.getAddress().getPort()
                     + "/hook/" + hook);
