@@ -287,6 +287,8 @@ public final class DelayQueue<T> implements AutoCloseable {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            Log.warnf("Delay queue %s lost %s without handing them over (its session expired); their next owner may repeat"
+                    + " the %d handlers under way", settings.topics(), partitions, ledger.inFlight());
             forget(partitions);
         }
 

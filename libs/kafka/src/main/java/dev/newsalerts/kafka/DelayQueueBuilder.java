@@ -155,6 +155,9 @@ public final class DelayQueueBuilder<T> {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
+        // Kafka's default heartbeat (3 s) leaves a short session one late heartbeat from expiring:
+        // the partitions would then go to another member with their work still under way here.
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(500, sessionTimeout.toMillis() / 4));
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) metadataMaxAge.toMillis());
         // A record left unread (not due, or over the in-flight cap) is fetched again only once the
         // fetch under way returns, which the broker holds this long when it has nothing new.
