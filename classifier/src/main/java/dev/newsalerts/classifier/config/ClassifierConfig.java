@@ -19,4 +19,11 @@ public interface ClassifierConfig {
     /** Largest story record accepted; a larger one goes to the dead-letter topic. */
     @WithDefault("262144")
     int maxStoryBytes();
+
+    /**
+     * Alerts that may await the broker's acknowledgement while the next stories are classified (at
+     * most 1,024, the alerts channel's buffer). Each story is still committed only after its alert.
+     */
+    @WithDefault("256")
+    int unacknowledgedAlerts();
 }
