@@ -5,6 +5,7 @@ import dev.newsalerts.netguard.AddressRefusedException;
 import dev.newsalerts.poller.config.PollerConfig;
 import dev.newsalerts.poller.domain.FeedRules;
 import dev.newsalerts.poller.domain.FeedSource;
+import dev.newsalerts.poller.domain.FeedUrl;
 import dev.newsalerts.poller.domain.PollTiming;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,11 +64,20 @@ public class FeedCatalog implements ApiFeeds.Listener {
         return Collections.unmodifiableCollection(feeds.values());
     }
 
-    /** The feed with this id or URL. */
+    /** The feed with this id or URL, the URL spelled as it is kept or any other way that normalises to it. */
     public Optional<PolledFeed> find(String idOrUrl) {
-        PolledFeed byUrl = feeds.get(idOrUrl);
+        PolledFeed byUrl = byUrl(idOrUrl);
         return byUrl != null ? Optional.of(byUrl)
                 : feeds.values().stream().filter(feed -> feed.source().id().equals(idOrUrl)).findFirst();
+    }
+
+    private PolledFeed byUrl(String url) {
+        PolledFeed asKept = feeds.get(url);
+        try {
+            return asKept != null ? asKept : feeds.get(FeedUrl.normalise(url));
+        } catch (FeedUrl.Invalid e) {
+            return null;
+        }
     }
 
     /**
@@ -75,12 +85,11 @@ public class FeedCatalog implements ApiFeeds.Listener {
      * see {@code poller.fetch.allowed-networks}), written to {@code news.feeds}, then polled at once.
      */
     public synchronized PolledFeed add(FeedSource requested) {
-        FeedSource feed = requested.url() == null ? requested
-                : requested.withUrl(requested.url().strip());
-        List<String> problems = FeedRules.problems(feed);
+        List<String> problems = FeedRules.problems(requested);
         if (!problems.isEmpty()) {
             throw new Refused(Refused.Kind.INVALID, String.join("; ", problems));
         }
+        FeedSource feed = FeedRules.normalised(requested);
         try {
             guard.resolve(URI.create(feed.url()));
         } catch (AddressRefusedException e) {
@@ -143,21 +152,25 @@ public class FeedCatalog implements ApiFeeds.Listener {
         if (feed.isRemoved() || feeds.get(oldUrl) != feed) {
             return;
         }
-        FeedSource moved = feed.source().withUrl(newUrl);
-        List<String> problems = FeedRules.problems(moved);
+        List<String> problems = FeedRules.problems(feed.source().withUrl(newUrl));
         if (!problems.isEmpty()) {
             Log.warnf("Feed %s has moved permanently to %s, which is not kept: %s", oldUrl, newUrl, String.join("; ", problems));
             return;
         }
-        if (!feeds.containsKey(newUrl)) {
-            store.save(moved);
-            feeds.put(newUrl, feed.movedTo(moved));
+        FeedSource moved = FeedRules.normalised(feed.source().withUrl(newUrl));
+        String target = moved.url();
+        if (target.equals(oldUrl)) {
+            return; // the same URL spelled otherwise
         }
-        stateStore.move(oldUrl, newUrl);
+        if (!feeds.containsKey(target)) {
+            store.save(moved);
+            feeds.put(target, feed.movedTo(moved));
+        }
+        stateStore.move(oldUrl, target);
         store.delete(oldUrl);
         feed.remove();
         feeds.remove(oldUrl, feed);
-        Log.infof("Feed %s has moved permanently to %s: it is polled there from now on", oldUrl, newUrl);
+        Log.infof("Feed %s has moved permanently to %s: it is polled there from now on", oldUrl, target);
     }
 
     @Override

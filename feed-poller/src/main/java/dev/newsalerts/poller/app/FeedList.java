@@ -62,8 +62,8 @@ public final class FeedList {
                 int index = i;
                 wrong.forEach(problem -> problems.add("feeds[" + index + "]: " + problem));
             } else {
-                FeedSource stripped = feed.withUrl(feed.url().strip());
-                byUrl.putIfAbsent(stripped.url(), stripped);
+                FeedSource normalised = FeedRules.normalised(feed);
+                byUrl.putIfAbsent(normalised.url(), normalised);
             }
         }
         if (!problems.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.newsalerts.poller.app;
 
 import dev.newsalerts.poller.config.PollerConfig;
 import dev.newsalerts.poller.domain.FeedSource;
+import dev.newsalerts.poller.domain.FeedUrl;
 import dev.newsalerts.poller.domain.HubLinks;
 import dev.newsalerts.poller.domain.HubSignature;
 import io.quarkus.logging.Log;
@@ -75,7 +76,13 @@ public class WebSubSubscriptions {
             return;
         }
         Subscription current = byFeedId.get(feed.id());
-        HubLinks wanted = links.orElse(current == null ? null : current.links());
+        HubLinks wanted;
+        try {
+            wanted = links.map(HubLinks::checked).orElse(current == null ? null : current.links());
+        } catch (FeedUrl.Invalid e) {
+            Log.warnf("Feed %s: not subscribed through WebSub, its %s; it is polled", feed.url(), e.getMessage());
+            return;
+        }
         if (wanted == null) {
             return;
         }

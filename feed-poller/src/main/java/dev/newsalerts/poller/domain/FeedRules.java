@@ -1,12 +1,11 @@
 package dev.newsalerts.poller.domain;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** What a feed declaration must look like, in the feeds file, through the API and in OPML. */
+/** What a feed declaration must look like, in the feeds file, through the API and in OPML, and the URL it is kept under. */
 public final class FeedRules {
 
     public static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
@@ -21,10 +20,12 @@ public final class FeedRules {
     /** What is wrong with {@code feed}; empty when nothing is. */
     public static List<String> problems(FeedSource feed) {
         List<String> problems = new ArrayList<>();
-        if (feed.url() == null || !isHttpUrl(feed.url())) {
-            problems.add("url must be an http or https URL with a host");
-        } else if (feed.url().length() > MAX_URL) {
-            problems.add("url is longer than " + MAX_URL + " characters");
+        try {
+            if (FeedUrl.normalise(feed.url()).length() > MAX_URL) {
+                problems.add("url is longer than " + MAX_URL + " characters");
+            }
+        } catch (FeedUrl.Invalid e) {
+            problems.add("url " + e.getMessage());
         }
         if (feed.name() != null && feed.name().length() > MAX_NAME) {
             problems.add("name is longer than " + MAX_NAME + " characters");
@@ -38,12 +39,8 @@ public final class FeedRules {
         return problems;
     }
 
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI uri = URI.create(url.strip());
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+    /** {@code feed} under its URL in normal form ({@link FeedUrl}); for a feed {@link #problems} finds nothing wrong with. */
+    public static FeedSource normalised(FeedSource feed) {
+        return feed.withUrl(FeedUrl.normalise(feed.url()));
     }
 }

@@ -38,6 +38,27 @@ public record HubLinks(String hub, String self) {
         return hub == null || self == null ? Optional.empty() : Optional.of(new HubLinks(hub, self));
     }
 
+    /**
+     * These links as they are used: the hub's URL in normal form ({@link FeedUrl}), the one that is
+     * called and that the SSRF guard checks; the self URL checked by the same rules but kept as the
+     * feed spells it, for it is the topic the hub knows the feed by, matched as a string against the
+     * publisher's own pings.
+     *
+     * @throws FeedUrl.Invalid naming the link that is refused and why
+     */
+    public HubLinks checked() {
+        try {
+            FeedUrl.normalise(self);
+        } catch (FeedUrl.Invalid e) {
+            throw new FeedUrl.Invalid("self link " + self + " " + e.getMessage());
+        }
+        try {
+            return new HubLinks(FeedUrl.normalise(hub), self);
+        } catch (FeedUrl.Invalid e) {
+            throw new FeedUrl.Invalid("hub link " + hub + " " + e.getMessage());
+        }
+    }
+
     private static List<Element> foreignMarkup(SyndFeed feed) {
         Object markup = feed.getForeignMarkup();
         return markup instanceof List<?> list ? list.stream().filter(Element.class::isInstance).map(Element.class::cast).toList()

@@ -48,6 +48,20 @@ class FeedListTest {
     }
 
     @Test
+    void aFeedNamedTwiceInOtherSpellingsIsPolledOnceUnderItsNormalUrl() throws IOException {
+        List<FeedSource> feeds = FeedList.load(Optional.of(write("""
+                feeds:
+                  - url: HTTPS://News.Example.com//feed.xml#top
+                    name: First
+                  - url: https://news.example.com/./feed.xml
+                    name: Second
+                """)));
+
+        assertThat(feeds).extracting(FeedSource::url, FeedSource::name)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("https://news.example.com/feed.xml", "First"));
+    }
+
+    @Test
     void everyProblemOfTheFileIsNamedWithItsEntry() throws IOException {
         String file = write("""
                 feeds:

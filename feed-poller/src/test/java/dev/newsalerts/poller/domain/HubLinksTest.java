@@ -1,6 +1,7 @@
 package dev.newsalerts.poller.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -42,5 +43,21 @@ class HubLinksTest {
 
         assertThat(HubLinks.of(FeedParser.parse(noSelf.getBytes(StandardCharsets.UTF_8), null))).isEmpty();
         assertThat(HubLinks.of(FeedParser.parse(plain.getBytes(StandardCharsets.UTF_8), null))).isEmpty();
+    }
+
+    @Test
+    void theHubIsCalledAtItsNormalUrlAndTheSelfUrlIsKeptAsTheFeedSpellsIt() {
+        HubLinks links = new HubLinks("HTTPS://Hub.Example.com:443//#x", "https://Example.com/feed.atom");
+
+        assertThat(links.checked()).isEqualTo(new HubLinks("https://hub.example.com/", "https://Example.com/feed.atom"));
+    }
+
+    @Test
+    void aHubOrSelfLinkWithAPasswordIsRefusedNamingIt() {
+        assertThatThrownBy(() -> new HubLinks("https://user:pw@hub.example.com/", "https://example.com/feed").checked())
+                .isInstanceOf(FeedUrl.Invalid.class)
+                .hasMessageStartingWith("hub link https://user:pw@hub.example.com/ must not contain");
+        assertThatThrownBy(() -> new HubLinks("https://hub.example.com/", "ftp://example.com/feed").checked())
+                .hasMessage("self link ftp://example.com/feed must be an http or https URL with a host");
     }
 }

@@ -142,6 +142,33 @@ class FeedApiTest {
     }
 
     @Test
+    void oneFeedSpelledSeveralWaysIsAddedOnceUnderItsNormalUrl() {
+        String name = "spelled-" + UUID.randomUUID() + ".xml";
+        String url = FeedServerResource.url("/extra/" + name);
+
+        authorized().contentType("application/json").body(Map.of("url", url.replace("http://", "HTTP://") + "#latest"))
+                .post("/feeds").then().statusCode(201).body("url", equalTo(url));
+        for (String spelling : List.of(url, FeedServerResource.url("/extra/./" + name), FeedServerResource.url("/extra//" + name))) {
+            authorized().contentType("application/json").body(Map.of("url", spelling))
+                    .post("/feeds").then().statusCode(409).body(containsString("feed " + url + " is already polled (id "
+                            + catalog.find(url).orElseThrow().source().id() + ", from the API)"));
+        }
+
+        assertThat(catalog.all()).filteredOn(feed -> feed.source().url().contains(name)).hasSize(1);
+    }
+
+    @Test
+    void aFeedUrlWithAPasswordOrAShorthandPrivateAddressIsRefusedSayingWhy() {
+        authorized().contentType("application/json").body(Map.of("url", "https://reader:hunter2@example.com/feed"))
+                .post("/feeds").then().statusCode(400).body(containsString("url must not contain a user name or password"
+                        + " (user:password@): feeds and hubs are reached without one, and GET /feeds shows every feed's URL to anyone"));
+        authorized().contentType("application/json").body(Map.of("url", "http://10.1/feed"))
+                .post("/feeds").then().statusCode(400).body(containsString("10.0.0.1 resolves to 10.0.0.1, a private address;"
+                        + " only public addresses may be reached (see poller.fetch.allowed-networks)"));
+        given().get("/feeds").then().body(not(containsString("hunter2"))).body(not(containsString("10.0.0.1")));
+    }
+
+    @Test
     void feedsOnInternalAddressesAreRefusedThroughTheApiAndOpml() {
         authorized().contentType("application/json").body(Map.of("url", "http://169.254.169.254/latest/meta-data/"))
                 .post("/feeds").then().statusCode(400)

@@ -4,9 +4,13 @@ import dev.newsalerts.notifier.app.TargetCheck;
 import dev.newsalerts.notifier.app.TargetRefusedException;
 import dev.newsalerts.notifier.domain.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.util.regex.Pattern;
 
-/** Whether a subscription's target can be delivered to: a public http(s) URL, or a well-formed email address. */
+/**
+ * Whether a subscription's target can be delivered to: a public http(s) URL without a user name or
+ * password, or a well-formed email address.
+ */
 @ApplicationScoped
 public class SubscriptionTargets implements TargetCheck {
 
@@ -29,7 +33,12 @@ public class SubscriptionTargets implements TargetCheck {
             }
             return;
         }
-        guard.resolve(guard.parseUrl(target));
+        URI url = guard.parseUrl(target);
+        if (url.getRawUserInfo() != null) {
+            throw new TargetRefusedException("the URL must not contain a user name or password (user:password@):"
+                    + " deliveries never send one; receivers check the webhook signature instead");
+        }
+        guard.resolve(url);
     }
 
     private static String printable(String text) {

@@ -103,6 +103,7 @@ class SubscriptionResourceTest {
             "private network | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"http://10.0.0.5/hook\"} | a private address",
             "cloud metadata | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"http://169.254.169.254/latest\"} | cloud metadata",
             "not http | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"file:///etc/passwd\"} | http://",
+            "user and password | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"https://user:pw@93.184.215.14/hook\"} | user name or password",
             "bad email | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@b.com\\r\\nBcc: c@d.com\"} | not an email address",
             "score above 1 | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"minScore\":2} | minScore",
             "weak secret | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"https://93.184.215.14/\",\"secret\":\"hunter2\"} | whsec_",
