@@ -177,7 +177,7 @@ public class FeedCatalog implements ApiFeeds.Listener {
     public void added(FeedSource feed, boolean readAtStartUp) {
         List<String> problems = feed.url() == null ? List.of("no url") : FeedRules.problems(feed);
         if (!problems.isEmpty()) {
-            Log.warnf("Ignoring feed %s from news.feeds: %s", feed.url(), String.join("; ", problems));
+            Log.warnf("Ignoring feed %s from news.feeds: %s", FeedUrl.forLog(feed.url()), String.join("; ", problems));
             return;
         }
         Instant now = clock.instant();

@@ -56,6 +56,15 @@ public final class FeedUrl {
         }
     }
 
+    /** {@code url} fit for a log line: a user name and password, which the URL should not have, shown as {@code ***}. */
+    public static String forLog(String url) {
+        Matcher parts = url == null ? null : PARTS.matcher(url);
+        if (parts == null || !parts.matches() || parts.group(2) == null || !parts.group(2).contains("@")) {
+            return url;
+        }
+        return url.substring(0, parts.start(2)) + "***" + url.substring(parts.start(2) + parts.group(2).lastIndexOf('@'));
+    }
+
     private static String hostAndPort(String scheme, String authority) {
         String host = host(authority);
         if (host.isEmpty()) {

@@ -83,4 +83,10 @@ class FeedUrlTest {
     void noUrlIsRefused() {
         assertThatThrownBy(() -> FeedUrl.normalise(null)).isInstanceOf(FeedUrl.Invalid.class);
     }
+
+    @Test
+    void aPasswordInAUrlNeverReachesTheLog() {
+        assertThat(FeedUrl.forLog("https://reader:s3cret@news.example/feed?x=a@b")).isEqualTo("https://***@news.example/feed?x=a@b");
+        assertThat(FeedUrl.forLog("https://news.example/feed?x=a@b")).isEqualTo("https://news.example/feed?x=a@b");
+    }
 }
