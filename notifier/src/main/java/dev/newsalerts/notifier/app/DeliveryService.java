@@ -22,6 +22,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Makes one attempt of a delivery and has its outcome written ({@link DeliveryOutcomes}) before the
@@ -40,6 +43,11 @@ public class DeliveryService {
      * the other receivers need.
      */
     private static final Duration SLOT_WAIT = Duration.ofMillis(200);
+    /**
+     * Longest a delivery over its receiver's rate limit waits in memory for its turn; one whose turn
+     * is further away is parked until then (its alert's offset would otherwise stay uncommitted).
+     */
+    private static final Duration LONGEST_PACED_WAIT = Duration.ofSeconds(2);
 
     private final Subscriptions subscriptions;
     private final DeliveryLog log;
@@ -67,35 +75,63 @@ public class DeliveryService {
         this.disableAfter = config.delivery().disableAfter();
     }
 
-    /** Completes once the outcome of the attempt is safely in Kafka. */
+    /**
+     * Completes once the outcome of the attempt is safely in Kafka. A delivery over its receiver's
+     * rate waits for its turn on a timer, holding no thread, and is then tried.
+     */
     public CompletionStage<Void> attempt(Delivery delivery) {
-        return CompletableFuture.runAsync(Context.current().wrap(() -> attemptOnce(delivery)), workers);
+        Context trace = Context.current();
+        return CompletableFuture.supplyAsync(trace.wrapSupplier(() -> prepare(delivery)), workers).thenCompose(ready -> {
+            if (ready.isEmpty()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            Duration wait = ready.get().turnIn();
+            Executor atTurn = wait.isZero() ? Runnable::run : CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS, workers);
+            return CompletableFuture.runAsync(trace.wrap(() -> sendAtTurn(ready.get())), atTurn);
+        });
     }
 
-    private void attemptOnce(Delivery delivery) {
+    /** One attempt, made on the caller's thread (waiting for its turn). */
+    void attemptNow(Delivery delivery) {
+        Optional<Ready> ready = prepare(delivery);
+        if (ready.isPresent()) {
+            LockSupport.parkNanos(ready.get().turnIn().toNanos());
+            sendAtTurn(ready.get());
+        }
+    }
+
+    /** A delivery to be tried at its turn; until then its id stays among those in progress. */
+    private record Ready(Subscription subscription, Pending pending, Alert alert, List<Alert.Match> wanted, Duration turnIn) {
+    }
+
+    private Optional<Ready> prepare(Delivery delivery) {
         if (!inProgress.add(delivery.deliveryId())) {
             Log.debugf("Delivery %s is being attempted already; this copy is parked", delivery.deliveryId());
             outcomes.parkedCopy(delivery, Instant.now().plus(schedule.steps().get(0)));
-            return;
+            return Optional.empty();
         }
+        Optional<Ready> ready = Optional.empty();
         try {
-            attemptNow(delivery);
+            ready = decide(delivery);
+            return ready;
         } finally {
-            inProgress.remove(delivery.deliveryId());
+            if (ready.isEmpty()) {
+                inProgress.remove(delivery.deliveryId());
+            }
         }
     }
 
-    /** One attempt, made now on the caller's thread. */
-    void attemptNow(Delivery delivery) {
+    /** Whether to try the delivery, and when: each other case (done, dropped, batched, held back) is dealt with here. */
+    private Optional<Ready> decide(Delivery delivery) {
         Optional<DeliveryRecord> known = log.get(delivery.deliveryId());
         if (known.isPresent() && (known.get().isFinished() || known.get().attemptCount() > delivery.attempts())) {
             Log.debugf("Delivery %s already %s", delivery.deliveryId(), known.get().state());
-            return;
+            return Optional.empty();
         }
         Optional<Subscription> found = subscriptions.get(delivery.subscriptionId());
         if (found.isEmpty()) {
             Log.infof("Dropping delivery %s: subscription %s no longer exists", delivery.deliveryId(), delivery.subscriptionId());
-            return;
+            return Optional.empty();
         }
         Subscription subscription = found.get();
         Alert alert = delivery.alert().view();
@@ -103,32 +139,46 @@ public class DeliveryService {
         Instant now = Instant.now();
         if (!subscription.enabled()) {
             outcomes.dead(pending, delivery, null, "subscription disabled: " + subscription.disabledReason());
-            return;
+            return Optional.empty();
         }
         List<Alert.Match> wanted = subscription.wanted(alert);
         if (wanted.isEmpty() && delivery.attempts() == 0) {
-            return; // changed its rules since the alert was matched to it
+            return Optional.empty(); // changed its rules since the alert was matched to it
         }
         if (subscription.digest() != null && !delivery.batched()) {
             outcomes.batched(pending, DigestWindow.end(now, DigestWindow.parse(subscription.digest())));
-            return;
+            return Optional.empty();
         }
         Optional<Instant> hold = pacer.holdUntil(subscription.id(), now, schedule.steps().get(0));
         if (hold.isPresent()) {
             // Its receiver failed lately, or is slow: park the delivery rather than try it or hold a thread waiting.
             outcomes.postponed(pending, hold.get());
-            return;
+            return Optional.empty();
         }
-        if (!acquireSlot(subscription)) {
-            pacer.congested(subscription.id(), Instant.now());
-            outcomes.postponed(pending, Instant.now().plus(schedule.steps().get(0)));
-            return;
+        ReceiverPacing.Turn turn = pacer.nextTurn(subscription.id(), LONGEST_PACED_WAIT);
+        if (!turn.taken()) {
+            // far over its rate limit: parked until about its turn, an attempt delayed, not failed
+            outcomes.postponed(pending, now.plus(turn.delay()));
+            return Optional.empty();
         }
+        return Optional.of(new Ready(subscription, pending, alert, wanted, turn.delay()));
+    }
+
+    private void sendAtTurn(Ready ready) {
+        Subscription subscription = ready.subscription();
         try {
-            pacer.pace(subscription.id());
-            send(subscription, pending, alert, wanted);
+            if (!acquireSlot(subscription)) {
+                pacer.congested(subscription.id(), Instant.now());
+                outcomes.postponed(ready.pending(), Instant.now().plus(schedule.steps().get(0)));
+                return;
+            }
+            try {
+                send(subscription, ready.pending(), ready.alert(), ready.wanted());
+            } finally {
+                pacer.release(subscription.id());
+            }
         } finally {
-            pacer.release(subscription.id());
+            inProgress.remove(ready.pending().delivery().deliveryId());
         }
     }
 

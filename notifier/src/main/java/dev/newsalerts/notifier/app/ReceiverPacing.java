@@ -16,8 +16,11 @@ public interface ReceiverPacing {
     /** Waits up to {@code maxWait} for one of the receiver's in-flight slots; when it gets one, call {@link #release}. */
     boolean acquire(String subscriptionId, Duration maxWait) throws InterruptedException;
 
-    /** Waits for the receiver's next turn under its rate limit. */
-    void pace(String subscriptionId);
+    /**
+     * The receiver's next turn under its rate limit: taken when it comes within {@code longest},
+     * left for another delivery when it is further away (the caller parks the delivery until then).
+     */
+    Turn nextTurn(String subscriptionId, Duration longest);
 
     void release(String subscriptionId);
 
@@ -28,4 +31,8 @@ public interface ReceiverPacing {
     void failed(String subscriptionId, Instant coolUntil);
 
     void succeeded(String subscriptionId);
+
+    /** @param delay how long until the turn; @param taken whether it is reserved for the caller */
+    record Turn(Duration delay, boolean taken) {
+    }
 }

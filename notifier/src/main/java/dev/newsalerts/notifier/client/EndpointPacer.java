@@ -1,6 +1,7 @@
 package dev.newsalerts.notifier.client;
 
 import dev.newsalerts.notifier.app.ReceiverPacing;
+import dev.newsalerts.notifier.app.ReceiverPacing.Turn;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,11 +12,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Keeps each subscription's receiver to itself: at most {@code concurrency-per-subscription}
- * deliveries in flight and {@code rate-per-subscription} attempts a second to it. After a failure
+ * deliveries in flight and {@code rate-per-subscription} attempts a second to it, each given its
+ * turn ahead of time so that a delivery over the rate waits on a timer for it, not on a thread. After a failure
  * it cools down until the failed delivery's next retry is due; then one delivery goes first, as a
  * probe, and the others follow only once it succeeded. Deliveries held back meanwhile are parked
  * rather than tried, and so are those arriving while its slots stayed full too long: a slow or dead
@@ -49,13 +50,9 @@ public class EndpointPacer implements ReceiverPacing {
         return endpoint(subscriptionId).inFlight.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Waits for the subscription's next turn under its rate limit. */
     @Override
-    public void pace(String subscriptionId) {
-        long wait = endpoint(subscriptionId).reserve(nanosBetweenAttempts);
-        if (wait > 0) {
-            LockSupport.parkNanos(wait); // pacing, not waiting for a result
-        }
+    public Turn nextTurn(String subscriptionId, Duration longest) {
+        return endpoint(subscriptionId).reserve(nanosBetweenAttempts, longest.toNanos());
     }
 
     @Override
@@ -137,12 +134,14 @@ public class EndpointPacer implements ReceiverPacing {
             this.inFlight = new Semaphore(concurrency);
         }
 
-        /** @return nanoseconds to wait for the reserved slot */
-        synchronized long reserve(long interval) {
+        synchronized Turn reserve(long interval, long longestWait) {
             long now = System.nanoTime();
             long slot = Math.max(now, nextSlot);
-            nextSlot = slot + interval;
-            return slot - now;
+            boolean taken = slot - now <= longestWait;
+            if (taken) {
+                nextSlot = slot + interval;
+            }
+            return new Turn(Duration.ofNanos(slot - now), taken);
         }
     }
 }

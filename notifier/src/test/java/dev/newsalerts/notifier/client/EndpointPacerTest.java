@@ -2,6 +2,7 @@ package dev.newsalerts.notifier.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsalerts.notifier.app.ReceiverPacing;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -72,5 +73,21 @@ class EndpointPacerTest {
 
         assertThat(pacer.holdUntil("sub", now.plusMillis(500), SHORT_HOLD)).contains(now.plusMillis(500).plus(SHORT_HOLD));
         assertThat(pacer.holdUntil("sub", now.plusMillis(1_500), SHORT_HOLD)).isEmpty();
+    }
+
+    @Test
+    void aBurstOverTheRateGetsTurnsSpacedAtTheRateAndATurnTooFarAwayIsLeftForLater() {
+        // 20 a second: a turn every 50 ms; within 200 ms, five turns are given (the first at once)
+        for (int i = 0; i < 5; i++) {
+            ReceiverPacing.Turn turn = pacer.nextTurn("sub", Duration.ofMillis(200));
+            assertThat(turn.taken()).as("turn %d", i).isTrue();
+            assertThat(turn.delay()).as("turn %d", i).isBetween(Duration.ofMillis(50L * i - 20), Duration.ofMillis(50L * i));
+        }
+        ReceiverPacing.Turn tooFar = pacer.nextTurn("sub", Duration.ofMillis(200));
+        assertThat(tooFar.taken()).isFalse();
+        assertThat(tooFar.delay()).isBetween(Duration.ofMillis(200), Duration.ofMillis(250));
+        assertThat(pacer.nextTurn("sub", Duration.ofSeconds(1)).delay()).as("the turn left is still the next one")
+                .isBetween(Duration.ofMillis(200), Duration.ofMillis(250));
+        assertThat(pacer.nextTurn("other", Duration.ZERO).delay()).as("another receiver").isZero();
     }
 }
