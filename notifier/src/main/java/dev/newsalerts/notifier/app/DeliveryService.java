@@ -86,7 +86,9 @@ public class DeliveryService {
                 return CompletableFuture.completedFuture(null);
             }
             Duration wait = ready.get().turnIn();
-            Executor atTurn = wait.isZero() ? Runnable::run : CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS, workers);
+            Executor sender = workers.sending(ready.get().subscription().channel());
+            Executor atTurn = !wait.isZero() ? CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS, sender)
+                    : sender == workers ? Runnable::run : sender; // already on one of the delivery threads
             return CompletableFuture.runAsync(trace.wrap(() -> sendAtTurn(ready.get())), atTurn);
         });
     }

@@ -1,6 +1,7 @@
 package dev.newsalerts.notifier.app;
 
 import dev.newsalerts.notifier.config.NotifierConfig;
+import dev.newsalerts.notifier.domain.Channel;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.Executor;
@@ -10,25 +11,32 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads deliveries block on (HTTP, SMTP, waiting for Kafka). Plain threads on purpose: a
- * Quarkus worker can carry a Vert.x context from the code that submitted the task, and the blocking
- * mailer then waits on a reply that context's own thread should run: a deadlock until the SMTP
- * server times out.
+ * The threads deliveries block on (HTTP, SMTP, waiting for Kafka). Email has a pool of its own, so
+ * that a slow or dead mail server never takes the threads webhooks need. Plain threads on purpose:
+ * a Quarkus worker can carry a Vert.x context from the code that submitted the task, and the
+ * blocking mailer then waits on a reply that context's own thread should run: a deadlock until the
+ * SMTP server times out.
  */
 @ApplicationScoped
 public class DeliveryWorkers implements Executor {
 
     private final ThreadPoolExecutor pool;
+    private final ThreadPoolExecutor emailPool;
 
     public DeliveryWorkers(NotifierConfig config) {
-        AtomicInteger count = new AtomicInteger();
-        int threads = config.delivery().threads();
-        pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-            Thread thread = new Thread(task, "delivery-" + count.incrementAndGet());
+        pool = threads("delivery-", config.delivery().threads());
+        emailPool = threads("email-", config.delivery().emailThreads());
+    }
+
+    private static ThreadPoolExecutor threads(String prefix, int count) {
+        AtomicInteger made = new AtomicInteger();
+        ThreadPoolExecutor threads = new ThreadPoolExecutor(count, count, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = new Thread(task, prefix + made.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        pool.allowCoreThreadTimeOut(true);
+        threads.allowCoreThreadTimeOut(true);
+        return threads;
     }
 
     @Override
@@ -36,8 +44,14 @@ public class DeliveryWorkers implements Executor {
         pool.execute(task);
     }
 
+    /** The threads that send over {@code channel}. */
+    public Executor sending(Channel channel) {
+        return channel == Channel.EMAIL ? emailPool : this;
+    }
+
     @PreDestroy
     void stop() {
         pool.shutdownNow();
+        emailPool.shutdownNow();
     }
 }

@@ -97,6 +97,10 @@ public interface NotifierConfig {
         @WithDefault("64")
         int threads();
 
+        /** Threads that send email, apart from the others: a slow mail server holds only these. */
+        @WithDefault("8")
+        int emailThreads();
+
         /** Alerts whose first delivery attempts run at once; the next alert waits for a free slot. */
         @WithDefault("256")
         int alertsInFlight();
