@@ -5,6 +5,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.PrintStream;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +24,8 @@ public final class DemoSmtpServer implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private int printed;
+    /** The mails printed, by identity: GreenMail hands out the same objects each time. */
+    private final Set<MimeMessage> printed = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private DemoSmtpServer(GreenMail smtp) {
         this.smtp = smtp;
@@ -39,11 +43,18 @@ public final class DemoSmtpServer implements AutoCloseable {
         return smtp.getSmtp().getPort();
     }
 
-    private void printNew(PrintStream out) {
-        MimeMessage[] mails = smtp.getReceivedMessages();
-        for (; printed < mails.length; printed++) {
+    /**
+     * Prints each mail once, in the order it arrived. GreenMail lists the mails grouped by mailbox,
+     * so a position in that list is not an arrival: once there are two mailboxes, counting printed
+     * positions repeats some mails and skips others.
+     */
+    void printNew(PrintStream out) {
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
+            if (!printed.add(mail)) {
+                continue;
+            }
             try {
-                out.println("[email] to " + mails[printed].getAllRecipients()[0] + ": " + mails[printed].getSubject());
+                out.println("[email] to " + mail.getAllRecipients()[0] + ": " + mail.getSubject());
             } catch (MessagingException e) {
                 out.println("[email] a mail that cannot be read: " + e.getMessage());
             }
