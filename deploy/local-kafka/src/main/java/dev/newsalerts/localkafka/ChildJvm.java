@@ -28,6 +28,12 @@ public final class ChildJvm implements AutoCloseable {
      */
     public static ChildJvm start(String name, List<String> classpath, List<String> jvmOptions,
             String mainClass, List<String> args, Path output) throws IOException {
+        return start(name, classpath, jvmOptions, mainClass, args, output, null);
+    }
+
+    /** @param workingDir the child's working directory, or null for ours */
+    public static ChildJvm start(String name, List<String> classpath, List<String> jvmOptions,
+            String mainClass, List<String> args, Path output, Path workingDir) throws IOException {
         List<String> entries = new ArrayList<>(classpath);
         entries.add(ownLocation());
         List<String> command = new ArrayList<>();
@@ -40,6 +46,9 @@ public final class ChildJvm implements AutoCloseable {
         command.addAll(args);
 
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (workingDir != null) {
+            builder.directory(workingDir.toFile());
+        }
         if (output == null) {
             builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
         } else {

@@ -54,10 +54,11 @@ public final class LocalRun {
             }
         }
         Path home = Path.of("").toAbsolutePath();
-        Path data = dataDir != null ? dataDir : home.resolve(demo ? ".local-run/demo" : ".local-run/live");
+        Path data = (dataDir != null ? dataDir : home.resolve(demo ? ".local-run/demo" : ".local-run/live")).toAbsolutePath();
         if (reset) {
             deleteRecursively(data);
         }
+        OwnerOnly.directory(data); // its topics hold webhook secrets, its files the API token
         List<Integer> ports = new ArrayList<>(List.of(kafkaPort));
         for (ServiceApp app : ServiceApp.values()) {
             ports.add(app.defaultPort());

@@ -3,6 +3,7 @@ package dev.newsalerts.localrun;
 import dev.newsalerts.localkafka.ChildJvm;
 import dev.newsalerts.localkafka.LocalKafka;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * The whole pipeline on one machine: a local Kafka broker (unless an external one is given) and
@@ -59,6 +61,7 @@ public final class LocalStack implements AutoCloseable {
                 throw new IllegalStateException(app.runJar(settings.home()) + " is missing: build first with ./mvnw install -DskipTests");
             }
         }
+        OwnerOnly.directory(settings.dataDir());
         Files.createDirectories(settings.dataDir().resolve("logs"));
         LocalKafka kafka = settings.externalKafka().isPresent() ? null
                 : LocalKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
@@ -124,10 +127,24 @@ public final class LocalStack implements AutoCloseable {
             options.add("-Dnotifier.console.feed-poller-url=" + baseUri(ServiceApp.FEED_POLLER));
             options.add("-Dnotifier.console.classifier-url=" + baseUri(ServiceApp.CLASSIFIER));
         }
-        settings.config().getOrDefault(app, Map.of()).forEach((key, value) -> options.add("-D" + key + "=" + value));
         Path output = settings.consoleOutput() ? null : settings.dataDir().resolve("logs").resolve(app.displayName() + ".log");
         services.put(app, ChildJvm.start(app.displayName(), List.of(app.runJar(settings.home()).toString()), options,
-                "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), output));
+                "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), output, workingDirectory(app)));
+    }
+
+    /**
+     * The service's working directory, holding its settings in {@code config/application.properties}
+     * (which Quarkus reads from there), readable by this user only: settings such as the API token
+     * and webhook secrets never appear on a command line, which every local user can list.
+     */
+    private Path workingDirectory(ServiceApp app) throws IOException {
+        Path dir = OwnerOnly.directory(settings.dataDir().toAbsolutePath().resolve("services").resolve(app.displayName()));
+        Properties properties = new Properties();
+        properties.putAll(settings.config().getOrDefault(app, Map.of()));
+        StringWriter text = new StringWriter();
+        properties.store(text, "Written by the local run at each start; read by " + app.displayName());
+        OwnerOnly.write(OwnerOnly.directory(dir.resolve("config")).resolve("application.properties"), text.toString());
+        return dir;
     }
 
     private void awaitReady(ServiceApp app) throws InterruptedException {

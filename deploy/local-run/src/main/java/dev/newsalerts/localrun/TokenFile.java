@@ -3,7 +3,6 @@ package dev.newsalerts.localrun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -20,13 +19,7 @@ final class TokenFile {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         String token = HexFormat.of().formatHex(random);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, token + "\n");
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system (Windows): the file keeps the directory's permissions
-        }
+        OwnerOnly.write(file, token + "\n");
         return token;
     }
 }

@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,6 +129,11 @@ abstract class PipelineScenario {
                 .anySatisfy(subject -> assertThat(subject).contains("Microsoft weighs legal action"))
                 .anySatisfy(subject -> assertThat(subject).contains("阿里云宣布部分云服务器涨价"))
                 .noneSatisfy(subject -> assertThat(subject).contains("iPhone"));
+        assertThat(ProcessHandle.current().descendants().map(child -> child.info().commandLine().orElse("")))
+                .as("the services' command lines, which every local user can list").isNotEmpty()
+                .noneMatch(commandLine -> commandLine.contains(SECRET));
+        assertThat(Files.getPosixFilePermissions(dataDir.resolve("services/notifier/config/application.properties")))
+                .as("the notifier's settings, secrets among them").isEqualTo(PosixFilePermissions.fromString("rw-------"));
 
         Instant restarted = Instant.now();
         stack.restart(ServiceApp.FEED_POLLER);
