@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.ArchTests;
 import dev.newsalerts.houserules.HouseRules;
 
 /** The packages of the feed-poller hold what their names say: the house rules of every service (libs/house-rules). */
-@AnalyzeClasses(packages = "dev.newsalerts.poller", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.newsalerts.poller", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
 
     @ArchTest
