@@ -2,6 +2,7 @@ package dev.newsalerts.notifier.app;
 
 import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Channel;
+import dev.newsalerts.notifier.domain.ClusterMode;
 import dev.newsalerts.notifier.domain.DigestWindow;
 import dev.newsalerts.notifier.domain.Subscription;
 import io.quarkus.logging.Log;
@@ -42,13 +43,24 @@ public class DeclaredSubscriptions {
                     Log.error(refusal);
                 }
             }
+            ClusterMode clusters = ClusterMode.DEFAULT;
+            try {
+                clusters = ClusterMode.parse(declared.clusters());
+            } catch (IllegalArgumentException e) {
+                refusal = "notifier.subscriptions." + name + ".clusters refused: " + e.getMessage();
+                Log.error(refusal);
+            }
+            if (declared.updateAfter() < 1) {
+                refusal = "notifier.subscriptions." + name + ".update-after refused: it must be 1 or more";
+                Log.error(refusal);
+            }
             boolean webhook = declared.channel() == Channel.WEBHOOK;
             subscriptions.add(new Subscription("config-" + name, name, declared.channel(), declared.target().strip(),
                     declared.rules().orElse(List.of()),
                     declared.minScore().isPresent() ? declared.minScore().getAsDouble() : null,
                     declared.language().orElse(null), webhook ? declared.format() : null,
                     webhook ? declared.secret().orElse(null) : null, declared.enabled() && refusal == null, refusal,
-                    Subscription.ORIGIN_CONFIG, now, now, digest));
+                    Subscription.ORIGIN_CONFIG, now, now, digest, clusters, declared.updateAfter()));
         }
     }
 

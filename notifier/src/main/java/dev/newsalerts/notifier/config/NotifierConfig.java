@@ -161,6 +161,14 @@ public interface NotifierConfig {
         /** Whether alerts are delivered to it. */
         @WithDefault("true")
         boolean enabled();
+
+        /** Which stories of one event it gets: {@code each}, {@code first} or {@code first+updates}. */
+        @WithDefault("first")
+        String clusters();
+
+        /** {@code first+updates}: the outlets a cluster grows by before the one update. */
+        @WithDefault("3")
+        int updateAfter();
     }
 
     interface Webhook {

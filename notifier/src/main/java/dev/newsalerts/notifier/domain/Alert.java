@@ -10,11 +10,37 @@ import java.util.List;
  * webhooks receive the alert exactly as published.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Alert(String alertId, Story story, List<Match> matches, String rulesVersion, Instant classifiedAt) {
+public record Alert(String alertId, Story story, List<Match> matches, String rulesVersion, Instant classifiedAt,
+        Cluster cluster) {
+
+    public Alert(String alertId, Story story, List<Match> matches, String rulesVersion, Instant classifiedAt) {
+        this(alertId, story, matches, rulesVersion, classifiedAt, null);
+    }
 
     /** The same alert reporting only some of its matches (those a subscription wants). */
     public Alert withMatches(List<Match> wanted) {
-        return new Alert(alertId, story, wanted, rulesVersion, classifiedAt);
+        return new Alert(alertId, story, wanted, rulesVersion, classifiedAt, cluster);
+    }
+
+    /** Whether this story is the first of its event: an alert of schema version 1 has no cluster and is its own. */
+    public boolean firstOfCluster() {
+        return cluster == null || cluster.head();
+    }
+
+    /**
+     * The event this story reports, as the classifier decided (schema version 2; absent before).
+     *
+     * @param clusterId the same for every story of the event
+     * @param headRules the rules the cluster's first story matched
+     * @param outlets how many outlets have reported the event, this one included
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Cluster(String clusterId, String headStoryId, boolean head, double similarity, List<String> headRules,
+            int outlets, String explanation) {
+
+        public Cluster {
+            headRules = headRules == null ? List.of() : List.copyOf(headRules);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -19,17 +19,23 @@ import java.util.Locale;
  * @param origin {@code api} or {@code config}; configured ones cannot be changed through the API
  * @param digest email only: alerts are gathered and sent as one mail per window of this length
  *        ({@link DigestWindow}, such as {@code 1h}); null to send each at once
+ * @param clusters which stories of one event it receives; null in a subscription stored before
+ *        clusters existed, which keeps receiving each ({@link ClusterMode#STORED_BEFORE_CLUSTERS})
+ * @param updateAfter {@code first+updates}: the outlets a cluster grows by before the one update
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Subscription(String id, String name, Channel channel, String target, List<String> rules,
         Double minScore, String language, WebhookFormat format, String secret, boolean enabled,
-        String disabledReason, String origin, Instant createdAt, Instant updatedAt, String digest) {
+        String disabledReason, String origin, Instant createdAt, Instant updatedAt, String digest, ClusterMode clusters,
+        Integer updateAfter) {
 
     public static final String ORIGIN_API = "api";
     public static final String ORIGIN_CONFIG = "config";
 
     public Subscription {
         rules = rules == null ? List.of() : List.copyOf(rules);
+        clusters = clusters == null ? ClusterMode.STORED_BEFORE_CLUSTERS : clusters;
+        updateAfter = updateAfter == null ? ClusterMode.DEFAULT_UPDATE_AFTER : updateAfter;
     }
 
     /** The matches of an alert this subscription wants; empty when it wants none of them or not this story. */
@@ -37,10 +43,27 @@ public record Subscription(String id, String name, Channel channel, String targe
         if (!enabled || !wantsLanguage(alert.story().language())) {
             return List.of();
         }
-        return alert.matches().stream()
+        List<Alert.Match> wanted = alert.matches().stream()
                 .filter(match -> rules.isEmpty() || rules.contains(match.ruleId()))
                 .filter(match -> minScore == null || match.score() >= minScore)
                 .toList();
+        return wantsInCluster(alert, wanted) ? wanted : List.of();
+    }
+
+    /**
+     * Whether this story is one this subscription receives of its cluster. A later story counts as
+     * the first when the cluster's first story matched none of the rules wanted here: that one was
+     * never delivered here.
+     */
+    private boolean wantsInCluster(Alert alert, List<Alert.Match> wanted) {
+        if (clusters == ClusterMode.EACH || alert.firstOfCluster() || wanted.isEmpty()) {
+            return true;
+        }
+        Alert.Cluster cluster = alert.cluster();
+        if (wanted.stream().noneMatch(match -> cluster.headRules().contains(match.ruleId()))) {
+            return true;
+        }
+        return clusters == ClusterMode.FIRST_UPDATES && cluster.outlets() == 1 + updateAfter;
     }
 
     private boolean wantsLanguage(String storyLanguage) {
@@ -54,6 +77,6 @@ public record Subscription(String id, String name, Channel channel, String targe
 
     public Subscription disabled(String reason, Instant at) {
         return new Subscription(id, name, channel, target, rules, minScore, language, format, secret, false, reason,
-                origin, createdAt, at, digest);
+                origin, createdAt, at, digest, clusters, updateAfter);
     }
 }

@@ -1,9 +1,12 @@
 package dev.newsalerts.notifier.rest;
 
 import dev.newsalerts.notifier.domain.Channel;
+import dev.newsalerts.notifier.domain.ClusterMode;
 import dev.newsalerts.notifier.domain.WebhookFormat;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,6 +20,8 @@ import java.util.List;
  * @param secret webhooks: a {@code whsec_…} secret; one is generated when absent on creation
  * @param enabled absent means true
  * @param digest email: gather alerts into one mail per window such as {@code 1h}; absent to send each at once
+ * @param clusters which stories of one event it gets; absent means {@link ClusterMode#DEFAULT}
+ * @param updateAfter {@code first+updates}: the outlets a cluster grows by before the one update
  */
 public record SubscriptionRequest(
         @NotBlank @Size(max = 200) String name,
@@ -30,5 +35,7 @@ public record SubscriptionRequest(
         @Pattern(regexp = "whsec_[A-Za-z0-9+/]{16,}={0,2}", message = "must be whsec_ followed by base64 (at least 12 bytes)")
         String secret,
         Boolean enabled,
-        String digest) {
+        String digest,
+        ClusterMode clusters,
+        @Min(1) @Max(1000) Integer updateAfter) {
 }

@@ -5,6 +5,7 @@ import dev.newsalerts.notifier.app.Subscriptions;
 import dev.newsalerts.notifier.app.TargetCheck;
 import dev.newsalerts.notifier.app.TargetRefusedException;
 import dev.newsalerts.notifier.domain.Channel;
+import dev.newsalerts.notifier.domain.ClusterMode;
 import dev.newsalerts.notifier.domain.DigestWindow;
 import dev.newsalerts.notifier.domain.Subscription;
 import dev.newsalerts.notifier.domain.WebhookFormat;
@@ -76,7 +77,7 @@ public class SubscriptionResource {
         Subscription subscription = new Subscription(UUID.randomUUID().toString(), request.name().strip(),
                 request.channel(), request.target().strip(), request.rules(), request.minScore(), request.language(),
                 format(request), secret, request.enabled() == null || request.enabled(), null, Subscription.ORIGIN_API,
-                now, now, digest(request));
+                now, now, digest(request), clusters(request), request.updateAfter());
         store.save(subscription);
         // The host only: chat services' webhook URLs are secrets.
         Log.infof("Subscription %s (%s) created: %s to %s", subscription.id(), subscription.name(),
@@ -97,7 +98,7 @@ public class SubscriptionResource {
         Subscription subscription = new Subscription(id, request.name().strip(), request.channel(),
                 request.target().strip(), request.rules(), request.minScore(), request.language(), format(request), secret,
                 enabled, enabled ? null : old.disabledReason(), Subscription.ORIGIN_API, old.createdAt(), Instant.now(),
-                digest(request));
+                digest(request), clusters(request), request.updateAfter());
         store.save(subscription);
         Log.infof("Subscription %s (%s) replaced", id, subscription.name());
         return SubscriptionView.of(subscription);
@@ -156,6 +157,10 @@ public class SubscriptionResource {
 
     private static String digest(SubscriptionRequest request) {
         return request.digest() == null ? null : request.digest().strip();
+    }
+
+    private static ClusterMode clusters(SubscriptionRequest request) {
+        return request.clusters() == null ? ClusterMode.DEFAULT : request.clusters();
     }
 
     private static WebhookFormat format(SubscriptionRequest request) {

@@ -2,6 +2,7 @@ package dev.newsalerts.notifier.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.newsalerts.notifier.domain.Channel;
+import dev.newsalerts.notifier.domain.ClusterMode;
 import dev.newsalerts.notifier.domain.Subscription;
 import dev.newsalerts.notifier.domain.WebhookFormat;
 import java.time.Instant;
@@ -14,7 +15,8 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubscriptionView(String id, String name, Channel channel, String target, List<String> rules,
         Double minScore, String language, WebhookFormat format, boolean signed, String secret, boolean enabled,
-        String disabledReason, String origin, Instant createdAt, Instant updatedAt, String digest) {
+        String disabledReason, String origin, Instant createdAt, Instant updatedAt, String digest, ClusterMode clusters,
+        int updateAfter) {
 
     static SubscriptionView of(Subscription subscription) {
         return of(subscription, false);
@@ -25,6 +27,6 @@ public record SubscriptionView(String id, String name, Channel channel, String t
                 subscription.rules(), subscription.minScore(), subscription.language(), subscription.format(),
                 subscription.secret() != null, showSecret ? subscription.secret() : null, subscription.enabled(),
                 subscription.disabledReason(), subscription.origin(), subscription.createdAt(), subscription.updatedAt(),
-                subscription.digest());
+                subscription.digest(), subscription.clusters(), subscription.updateAfter());
     }
 }

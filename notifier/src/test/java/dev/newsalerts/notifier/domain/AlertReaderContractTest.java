@@ -27,6 +27,7 @@ class AlertReaderContractTest {
         assertDeclares(story, Alert.Story.class);
         assertDeclares(match, Alert.Match.class);
         assertDeclares(match.at("/properties/terms/items"), Alert.Term.class);
+        assertDeclares(alert.at("/properties/cluster"), Alert.Cluster.class);
     }
 
     @Test

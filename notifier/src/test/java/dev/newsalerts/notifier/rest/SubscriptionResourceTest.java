@@ -80,8 +80,13 @@ class SubscriptionResourceTest {
                  "language": "zh", "format": "slack", "enabled": false}""".formatted(WebhookReceiverResource.url() + "/changed"))
                 .put("/subscriptions/" + id).then().statusCode(200)
                 .body("name", equalTo("changed")).body("rules", equalTo(List.of("cloud-pricing")))
-                .body("format", equalTo("slack")).body("enabled", equalTo(false)).body("signed", equalTo(true));
+                .body("format", equalTo("slack")).body("enabled", equalTo(false)).body("signed", equalTo(true))
+                .body("clusters", equalTo("first")).body("updateAfter", equalTo(3));
         api().get("/subscriptions/" + id).then().body("language", equalTo("zh")).body("minScore", equalTo(0.5f));
+        api().body("""
+                {"name": "changed", "channel": "webhook", "target": "%s", "clusters": "first+updates", "updateAfter": 5}"""
+                .formatted(WebhookReceiverResource.url() + "/changed")).put("/subscriptions/" + id).then().statusCode(200);
+        api().get("/subscriptions/" + id).then().body("clusters", equalTo("first+updates")).body("updateAfter", equalTo(5));
 
         api().delete("/subscriptions/" + id).then().statusCode(204);
         api().get("/subscriptions/" + id).then().statusCode(404).body("error", containsString(id));
@@ -111,6 +116,8 @@ class SubscriptionResourceTest {
             "digest for a webhook | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"https://93.184.215.14/\",\"digest\":\"1h\"} | digest is for email only",
             "digest too short | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"digest\":\"5s\"} | between 10s and 24h",
             "digest unreadable | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"digest\":\"hourly\"} | such as 15m or 1h",
+            "unknown cluster mode | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"clusters\":\"once\"} | once",
+            "update after none | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"updateAfter\":0} | updateAfter",
             "not JSON | {\"name\": | ",
     })
     void badRequestsAreRefusedSayingWhatIsWrong(String what, String body, String message) {
