@@ -161,12 +161,51 @@
         return;
       }
       status('alerts-status', result.body.length ? '' : 'No alerts yet: they show here as the classifier publishes them.');
-      $('alerts-count').textContent = result.body.length ? `(${result.body.length}, newest first)` : '';
+      const events = byEvent(result.body);
+      $('alerts-count').textContent = result.body.length
+        ? `(${result.body.length} in ${events.length} ${events.length === 1 ? 'event' : 'events'}, newest first)` : '';
       const canJudge = Boolean(token());
-      render('alerts', { alerts: result.body, canJudge }, (data) => el('div', {}, data.alerts.map((a) => alertCard(a, canJudge))));
+      render('alerts', { events, canJudge }, (data) => el('div', {}, data.events.map((group) => eventCard(group, canJudge))));
     } catch (e) {
       status('alerts-status', 'The notifier is unreachable.', 'error');
     }
+  }
+
+  /** The alerts grouped by the event they report (their cluster), newest event first; an alert without a cluster is its own. */
+  function byEvent(received) {
+    const groups = new Map();
+    for (const r of received) {
+      const alert = r.alert || {};
+      const key = alert.cluster ? `cluster:${alert.cluster.clusterId}` : `alert:${alert.alertId}`;
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(r);
+    }
+    return [...groups.values()];
+  }
+
+  /** One event: its first story as a card, then the other outlets that reported it, oldest first. */
+  function eventCard(group, canJudge) {
+    const first = group.find((r) => r.alert && r.alert.cluster && r.alert.cluster.head) || group[group.length - 1];
+    const others = group.filter((r) => r !== first).reverse();
+    const card = alertCard(first, canJudge);
+    if (others.length) {
+      const outlets = Math.max(...group.map((r) => (r.alert.cluster && r.alert.cluster.outlets) || 1));
+      card.append(el('div', { class: 'cluster' },
+        el('span', { class: 'why-label' }, `Also reported (${outlets} outlets in all): `),
+        el('ul', { class: 'cluster-members' }, others.map(clusterMember))));
+    }
+    return card;
+  }
+
+  function clusterMember(received) {
+    const story = received.alert.story || {};
+    const cluster = received.alert.cluster || {};
+    return el('li', { class: 'cluster-member', 'data-alert-id': received.alert.alertId },
+      link(story.link, story.feedTitle || story.feedUrl || 'unknown feed'), ': ', story.title || '(no title)',
+      ' · ', time(received.receivedAt),
+      typeof cluster.similarity === 'number'
+        ? el('span', { class: 'muted small', title: cluster.explanation || null }, ` · similarity ${cluster.similarity.toFixed(2)}`)
+        : null);
   }
 
   function alertCard(received, canJudge) {

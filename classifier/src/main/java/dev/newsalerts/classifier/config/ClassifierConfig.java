@@ -26,4 +26,14 @@ public interface ClassifierConfig {
      */
     @WithDefault("256")
     int unacknowledgedAlerts();
+
+    /** How the stories that report one event are gathered into a cluster. */
+    Clusters clusters();
+
+    interface Clusters {
+
+        /** How long after a cluster's first story a later one can still join it. */
+        @WithDefault("72h")
+        Duration window();
+    }
 }

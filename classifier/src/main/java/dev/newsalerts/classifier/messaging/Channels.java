@@ -8,6 +8,12 @@ public final class Channels {
 
     public static final String STORIES = "stories";
     public static final String ALERTS = "alerts";
+    /** Alerts before clustering, to {@code news.matches}. */
+    public static final String MATCHES_OUT = "matches-out";
+    /** The same, read back one at a time to be clustered. */
+    public static final String MATCHES = "matches";
+    /** Each alerted story's place in its cluster, to {@code news.clusters}. */
+    public static final String CLUSTERS = "clusters";
 
     private Channels() {
     }

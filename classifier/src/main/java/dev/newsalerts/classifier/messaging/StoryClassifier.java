@@ -24,8 +24,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Classifies each story from {@code news.stories} and publishes an alert when a rule fires. A
- * story is acknowledged (its offset committed) only once its alert is on the broker; meanwhile the
+ * Classifies each story from {@code news.stories} and publishes an alert on {@code news.matches}
+ * when a rule fires, where {@link ClusterStage} gives it its cluster before it goes on to
+ * {@code news.alerts}. A story is acknowledged (its offset committed) only once its alert is on the broker; meanwhile the
  * next stories are read and classified, up to {@code classifier.unacknowledged-alerts} alerts
  * awaiting the broker ({@link SendWindow}). A record that is not a readable story never gets here:
  * {@link StoryDeserializer} refuses it and the connector parks it in {@code news.stories.dlq} with
@@ -40,7 +41,7 @@ public class StoryClassifier {
     private final SendWindow window;
 
     public StoryClassifier(Classification classification,
-            @Channel(Channels.ALERTS) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+            @Channel(Channels.MATCHES_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
             Emitter<Record<String, Alert>> alerts, OpenTelemetry openTelemetry, ClassifierConfig config) {
         this.classification = classification;
         this.alerts = alerts;

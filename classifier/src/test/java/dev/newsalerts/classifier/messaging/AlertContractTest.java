@@ -14,6 +14,7 @@ import dev.newsalerts.classifier.domain.AlertIds;
 import dev.newsalerts.classifier.domain.RuleMatch;
 import dev.newsalerts.classifier.domain.RuleSet;
 import dev.newsalerts.classifier.domain.StoryText;
+import dev.newsalerts.classifier.domain.cluster.AlertCluster;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +50,26 @@ class AlertContractTest {
         assertThat(alert.matches()).isNotEmpty();
         assertThat(alertSchema().validate(MAPPER.valueToTree(alert))).isEmpty();
         assertThat(alertSchema().validate(alertSchemaNode().get("examples").get(0))).isEmpty();
+    }
+
+    @Test
+    void clusteredAlertsMatchTheSchemaOfVersionTwo() throws Exception {
+        JsonNode story = storySchema().get("examples").get(0);
+        RuleSet rules;
+        try (InputStream in = getClass().getResourceAsStream("/rules.yaml")) {
+            rules = RuleSet.compile(in.readAllBytes(), "rules.yaml");
+        }
+        StoryText text = MAPPER.treeToValue(story, StoryText.class);
+        Alert alert = new Alert(Alert.SCHEMA_VERSION, AlertIds.of(text.storyId(), rules.version()), story,
+                rules.classify(text.title(), text.summary()), rules.version(), Instant.now());
+        AlertCluster cluster = new AlertCluster("head-story", "head-story", false, 0.62,
+                new TreeSet<>(Set.of("ms-openai-amazon-dispute")), 3, "joined head-story at similarity 0.62");
+
+        JsonNode clustered = ClusterStage.withCluster(MAPPER.valueToTree(alert), cluster, MAPPER);
+
+        assertThat(alertSchema().validate(clustered)).isEmpty();
+        assertThat(clustered.get("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(clustered.at("/cluster/headRules/0").asText()).isEqualTo("ms-openai-amazon-dispute");
     }
 
     @Test

@@ -1,10 +1,14 @@
 package dev.newsalerts.classifier.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.localkafka.LocalKafkaTestResource;
 import dev.newsalerts.localkafka.TopicContents;
@@ -128,6 +132,90 @@ class StoryClassifierTest {
                 .isEqualTo("empty record");
     }
 
+    @Test
+    void oneEventReportedByThreeOutletsIsOneClusterAndAnotherEventOfTheSameDisputeIsNot() throws Exception {
+        String wire = newStoryId();
+        String republished = newStoryId();
+        String rewritten = newStoryId();
+        String ruling = newStoryId();
+        String lead = "Microsoft is considering suing OpenAI and Amazon, arguing that a $50 billion agreement to run"
+                + " OpenAI models on AWS breaks the exclusive Azure terms of their partnership, people familiar with the matter said.";
+
+        JsonNode first = alertAfterPublishing(wire, story(wire, "Microsoft weighs legal action over OpenAI's $50 billion"
+                + " Amazon cloud deal", lead, "https://wire.example.com/2026/03/18/microsoft-openai"));
+        JsonNode second = alertAfterPublishing(republished, story(republished, "Microsoft weighs legal action over OpenAI's"
+                + " $50 billion Amazon cloud deal", lead + " The companies declined to comment.",
+                "https://www.daily.example.org/business/microsoft-openai-amazon"));
+        JsonNode third = alertAfterPublishing(rewritten, story(rewritten, "Microsoft mulls suing OpenAI over $50 billion AWS deal",
+                "Microsoft may take OpenAI and Amazon to court, people familiar with the matter say, claiming the $50 billion"
+                        + " agreement to serve OpenAI models from AWS breaks the Azure exclusivity in their partnership.",
+                "https://tech.example.net/microsoft-openai-aws"));
+        JsonNode other = alertAfterPublishing(ruling, story(ruling, "Judge refuses Microsoft's bid to halt OpenAI's Amazon deal",
+                "A federal judge in Seattle turned down Microsoft's request for an injunction against OpenAI's cloud agreement"
+                        + " with Amazon Web Services, saying the exclusivity dispute belongs in arbitration.",
+                "https://wire.example.com/2026/05/02/judge-microsoft-openai"));
+
+        assertThat(List.of(first, second, third)).allSatisfy(alert -> {
+            assertThat(alert.get("schemaVersion").asInt()).isEqualTo(2);
+            assertThat(alert.at("/cluster/clusterId").asText()).isEqualTo(wire);
+            assertThat(alert.at("/cluster/headRules/0").asText()).isEqualTo("ms-openai-amazon-dispute");
+        });
+        assertThat(List.of(first, second, third)).extracting(alert -> alert.at("/cluster/head").asBoolean())
+                .containsExactly(true, false, false);
+        assertThat(List.of(first, second, third)).extracting(alert -> alert.at("/cluster/outlets").asInt())
+                .as("wire.example.com, daily.example.org, tech.example.net").containsExactly(1, 2, 3);
+        assertThat(third.at("/cluster/explanation").asText()).contains(wire);
+        assertThat(other.at("/cluster/head").asBoolean()).as("a later ruling in the dispute is another event").isTrue();
+
+        JsonNode kept = mapper.readTree(recordsWithKey(Topics.CLUSTERS, rewritten).get(0).value());
+        assertThat(kept.get("clusterId").asText()).isEqualTo(wire);
+        assertThat(kept.get("outlet").asText()).isEqualTo("tech.example.net");
+        given().get("/clusters/" + rewritten).then().statusCode(200)
+                .body("clusterId", equalTo(wire)).body("outlets", equalTo(3))
+                .body("stories.outlet", contains("wire.example.com", "daily.example.org", "tech.example.net"))
+                .body("stories.head", contains(true, false, false));
+        given().get("/clusters/" + newStoryId()).then().statusCode(404);
+    }
+
+    @Test
+    void simplifiedAndTraditionalCopiesOfAStoryAreOneCluster() throws Exception {
+        String simplified = newStoryId();
+        String traditional = newStoryId();
+
+        JsonNode first = alertAfterPublishing(simplified, story(simplified, "阿里云宣布下月起部分云服务器涨价百分之二十",
+                "阿里云表示，受存储芯片成本上涨影响，部分云服务器和云盘产品将自下月起上调价格，涨幅最高约百分之二十。",
+                "https://cn.example.com/news/aliyun"));
+        JsonNode copy = alertAfterPublishing(traditional, story(traditional, "阿里雲宣布下月起部分雲伺服器漲價百分之二十",
+                "阿里雲表示，受存儲晶片成本上漲影響，部分雲伺服器和雲盤產品將自下月起上調價格，漲幅最高約百分之二十。",
+                "https://hk.example.com/tech/aliyun"));
+
+        assertThat(first.at("/cluster/head").asBoolean()).isTrue();
+        assertThat(copy.at("/cluster/clusterId").asText()).isEqualTo(simplified);
+        assertThat(copy.at("/cluster/outlets").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aMatchThatIsNotAnAlertGoesToTheDeadLetterTopicAndTheNextIsStillClustered() throws Exception {
+        String broken = newStoryId();
+        String nextId = newStoryId();
+        companion.produceStrings().fromRecords(new ProducerRecord<>(Topics.MATCHES, broken, "{\"story\": {}}"))
+                .awaitCompletion(Duration.ofSeconds(30));
+
+        JsonNode next = alertAfterPublishing(nextId, story(nextId, "Google Cloud raises prices for Cloud Storage", "", null));
+
+        List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordsWithKey(Topics.MATCHES_DLQ, broken), records -> !records.isEmpty());
+        assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("story.storyId");
+        assertThat(next.at("/cluster/clusterId").isTextual()).isTrue();
+    }
+
+    private JsonNode alertAfterPublishing(String storyId, String story) throws Exception {
+        publish(storyId, story);
+        return mapper.readTree(await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordsWithKey(Topics.ALERTS, storyId), records -> !records.isEmpty()).get(0).value());
+    }
+
     private void publish(String key, String value) {
         companion.produceStrings().fromRecords(new ProducerRecord<>(Topics.STORIES, key, value))
                 .awaitCompletion(Duration.ofSeconds(30));
@@ -138,10 +226,14 @@ class StoryClassifierTest {
     }
 
     private String story(String storyId, String title, String summary) {
-        return mapper.createObjectNode()
+        return story(storyId, title, summary, null);
+    }
+
+    private String story(String storyId, String title, String summary, String link) {
+        ObjectNode story = mapper.createObjectNode()
                 .put("schemaVersion", 1).put("storyId", storyId).put("feedUrl", "https://news.example.com/feed.xml")
-                .put("title", title).put("summary", summary).put("fetchedAt", "2026-03-18T09:31:05Z")
-                .toString();
+                .put("title", title).put("summary", summary).put("fetchedAt", "2026-03-18T09:31:05Z");
+        return (link == null ? story : story.put("link", link)).toString();
     }
 
     private static String newStoryId() {

@@ -16,7 +16,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -66,7 +69,8 @@ public class ChannelTopics {
         adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) BROKER_WAIT.toMillis());
         try (Admin admin = Admin.create(adminConfig)) {
             for (String name : names) {
-                NewTopic topic = new NewTopic(name, topics.partitions(), topics.replicationFactor());
+                int partitions = topics.singlePartition().orElse(Set.of()).contains(name) ? 1 : topics.partitions();
+                NewTopic topic = new NewTopic(name, partitions, topics.replicationFactor());
                 if (topics.compacted().orElse(Set.of()).contains(name)) {
                     topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
                 }
@@ -76,6 +80,30 @@ public class ChannelTopics {
         } catch (KafkaUnreachable e) {
             Log.warnf("Kafka at %s did not answer within %d s; the topics will be created when it does",
                     kafkaConfig.get("bootstrap.servers"), BROKER_WAIT.toSeconds());
+            return false;
+        }
+    }
+
+    /**
+     * Has a compacted topic also delete what is older than the retention (cleanup.policy
+     * compact,delete), so that a table of recent things does not grow for ever.
+     *
+     * @return false when the broker did not do it (the reason is logged): try again later
+     */
+    public boolean keepCompactedFor(String topic, Duration retention) throws InterruptedException {
+        Map<String, Object> adminConfig = clientConfig(AdminClientConfig.configNames());
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) BROKER_WAIT.toMillis());
+        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) BROKER_WAIT.toMillis());
+        try (Admin admin = Admin.create(adminConfig)) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            admin.incrementalAlterConfigs(Map.of(resource, List.of(
+                    new AlterConfigOp(new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG,
+                            TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE), AlterConfigOp.OpType.SET),
+                    new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis())),
+                            AlterConfigOp.OpType.SET)))).all().get();
+            return true;
+        } catch (ExecutionException | RuntimeException e) {
+            Log.warnf("Could not set the retention of %s to %s: %s", topic, retention, e.getMessage());
             return false;
         }
     }

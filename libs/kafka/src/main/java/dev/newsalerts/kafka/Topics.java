@@ -15,6 +15,19 @@ public final class Topics {
     /** Compacted: each feed added through the API, keyed by feed URL; a tombstone removes it. */
     public static final String FEEDS = "news.feeds";
 
+    /**
+     * The classifier's alerts before clustering, keyed by story id: one partition, so that one
+     * instance at a time decides which event each story reports, in the order the alerts came.
+     */
+    public static final String MATCHES = "news.matches";
+    /** Matches the classifier could not read back, with the reason in the {@code dead-letter-reason} header. */
+    public static final String MATCHES_DLQ = "news.matches.dlq";
+    /**
+     * Compacted: the cluster each alerted story joined or started, keyed by story id, for the
+     * clustering window; every classifier instance follows it.
+     */
+    public static final String CLUSTERS = "news.clusters";
+
     /** One {@code Alert} per story that fired at least one rule, from classifier, keyed by story id. */
     public static final String ALERTS = "news.alerts";
     /** Alerts the notifier could not read or deliver, with the reason in the {@code dead-letter-reason} header. */

@@ -19,4 +19,7 @@ public interface TopicsConfig {
 
     /** Topics that keep only the latest record per key (cleanup.policy=compact). */
     Optional<Set<String>> compacted();
+
+    /** Topics created with one partition whatever {@link #partitions()} says: one reader at a time, in order. */
+    Optional<Set<String>> singlePartition();
 }

@@ -20,17 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
@@ -86,21 +79,8 @@ public class DeliveryLogTopic implements DeliveryLog {
     }
 
     private boolean setTopicRetention() {
-        Map<String, Object> config = kafka.clientConfig(AdminClientConfig.configNames());
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        try (Admin admin = Admin.create(config)) {
-            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.DELIVERIES);
-            admin.incrementalAlterConfigs(Map.of(topic, List.of(
-                    new AlterConfigOp(new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG,
-                            TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE), AlterConfigOp.OpType.SET),
-                    new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis())),
-                            AlterConfigOp.OpType.SET)))).all().get();
-            return true;
-        } catch (ExecutionException | RuntimeException e) {
-            Log.warnf("Could not set the retention of %s to %s (%s); trying again in %d minutes", Topics.DELIVERIES, retention,
-                    e.getMessage(), SWEEP_EVERY.toMinutes());
-            return false;
+        try {
+            return kafka.keepCompactedFor(Topics.DELIVERIES, retention);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

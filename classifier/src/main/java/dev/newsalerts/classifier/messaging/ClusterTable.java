@@ -1,0 +1,144 @@
+package dev.newsalerts.classifier.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsalerts.classifier.app.ClusterDirectory;
+import dev.newsalerts.classifier.config.ClassifierConfig;
+import dev.newsalerts.classifier.domain.cluster.ClusterCandidate;
+import dev.newsalerts.classifier.domain.cluster.ClusterMember;
+import dev.newsalerts.classifier.domain.cluster.StoryClusters;
+import dev.newsalerts.kafka.ChannelTopics;
+import dev.newsalerts.kafka.FollowedTable;
+import dev.newsalerts.kafka.Topics;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+/**
+ * Where each alerted story stands in its cluster, kept in the compacted {@code news.clusters} topic
+ * (key: story id) that every instance follows from the beginning: the instance that clusters rebuilds
+ * its {@link StoryClusters} from it at start-up (or when it takes the work over), so a restart or a
+ * replay decides as before. What is older than the window is forgotten here and deleted by the topic.
+ */
+@ApplicationScoped
+public class ClusterTable implements ClusterDirectory {
+
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
+    private static final Duration BROKER_RETRY = Duration.ofSeconds(5);
+    /** The topic keeps a day more than the window: what a restart reads back covers the whole window. */
+    private static final Duration KEPT_BEYOND_WINDOW = Duration.ofDays(1);
+
+    private final StoryClusters clusters;
+    private final FollowedTable<ClusterMember> table;
+    private final ChannelTopics kafka;
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "cluster-table-sweep");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean retentionSet;
+    private volatile boolean closed;
+
+    public ClusterTable(@Channel(Channels.CLUSTERS) Emitter<Record<String, String>> emitter, ObjectMapper mapper,
+            ChannelTopics kafka, ClassifierConfig config) {
+        this.clusters = new StoryClusters(config.clusters().window());
+        this.kafka = kafka;
+        this.table = FollowedTable.<ClusterMember>builder(Topics.CLUSTERS, value -> mapper.readValue(value, ClusterMember.class))
+                .writer((key, member) -> emitter.send(Record.of(key, json(mapper, member))))
+                .listener((key, member, origin) -> {
+                    if (member != null && origin != FollowedTable.Origin.WRITTEN) {
+                        clusters.remember(member);
+                    }
+                })
+                .build();
+    }
+
+    void start(@Observes StartupEvent event) {
+        Thread follow = new Thread(this::createTopicThenFollow, "cluster-table");
+        follow.setDaemon(true);
+        follow.start();
+        sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_EVERY.toMillis(), SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        closed = true;
+        sweeper.shutdownNow();
+        table.close();
+    }
+
+    /** @return whether the members the topic held at start-up are known */
+    boolean awaitLoaded(Duration timeout) throws InterruptedException {
+        return table.awaitLoaded(timeout);
+    }
+
+    /** Places a story in its cluster (the same place as before if it was placed already). */
+    ClusterMember place(ClusterCandidate story) {
+        return clusters.place(story, Instant.now());
+    }
+
+    /** @return completes once the broker has the member */
+    CompletableFuture<Void> keep(ClusterMember member) {
+        return table.write(member.storyId(), member).toCompletableFuture();
+    }
+
+    @Override
+    public List<ClusterMember> cluster(String clusterId) {
+        return clusters.cluster(clusterId);
+    }
+
+    @Override
+    public Optional<ClusterMember> member(String storyId) {
+        return clusters.member(storyId);
+    }
+
+    private void createTopicThenFollow() {
+        try {
+            while (!closed && !kafka.createMissing(Set.of(Topics.CLUSTERS))) {
+                Thread.sleep(BROKER_RETRY.toMillis()); // the broker is not there yet
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (!closed) {
+            table.start(kafka.clientConfig(ConsumerConfig.configNames()));
+            Log.infof("Following %s: the clusters of the stories alerted in the last %s", Topics.CLUSTERS, clusters.window());
+        }
+    }
+
+    private void sweep() {
+        Instant oldest = Instant.now().minus(clusters.window());
+        clusters.forgetBefore(oldest);
+        table.forgetIf(member -> member.placedAt().isBefore(oldest));
+        try {
+            if (!retentionSet) {
+                retentionSet = kafka.keepCompactedFor(Topics.CLUSTERS, clusters.window().plus(KEPT_BEYOND_WINDOW));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String json(ObjectMapper mapper, ClusterMember member) {
+        try {
+            return member == null ? null : mapper.writeValueAsString(member);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a cluster member is always writable as JSON", e);
+        }
+    }
+}
