@@ -9,12 +9,15 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Serves the bundled sample feed on loopback, so the demo needs no internet, and the article page
+ * Serves the bundled sample feed on loopback, so the demo needs no internet, a second outlet's feed
+ * with copies of two of its stories (one cluster each), and the article page
  * one of its items links to ({@value #ARTICLE_PATH}), so the demo feed's full text is read offline too.
  */
 public final class DemoFeedServer implements AutoCloseable {
 
     private static final String FEED = "demo/feed.xml";
+    /** A second outlet carrying copies of some of the feed's stories: the demo of clusters. */
+    private static final String WIRE = "demo/wire.xml";
     private static final String ARTICLE = "demo/article.html";
     /** Where the sample article is served. */
     public static final String ARTICLE_PATH = "/articles/cloud-contract-changes";
@@ -34,12 +37,18 @@ public final class DemoFeedServer implements AutoCloseable {
                 .getBytes(StandardCharsets.UTF_8);
         server.createContext("/feed.xml", exchange -> send(exchange, "application/rss+xml; charset=utf-8", feed));
         server.createContext(ARTICLE_PATH, exchange -> send(exchange, "text/html; charset=utf-8", article));
+        byte[] wire = resource(WIRE);
+        server.createContext("/wire.xml", exchange -> send(exchange, "application/rss+xml; charset=utf-8", wire));
         server.start();
         return new DemoFeedServer(server);
     }
 
     public String feedUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/feed.xml";
+    }
+
+    public String wireUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/wire.xml";
     }
 
     private static byte[] resource(String name) throws IOException {

@@ -99,7 +99,8 @@ public final class LocalRun {
             helpers.add(feed);
             Path feeds = Files.createDirectories(data).resolve("demo-feeds.yaml");
             // fullText: one sample item is a teaser of an article page the demo server holds (FEEDS.md, "Full text")
-            Files.writeString(feeds, "feeds:\n  - url: " + feed.feedUrl() + "\n    name: Demo feed\n    fullText: true\n");
+            Files.writeString(feeds, "feeds:\n  - url: " + feed.feedUrl() + "\n    name: Demo feed\n    fullText: true\n"
+                    + "  - url: " + feed.wireUrl() + "\n    name: Demo wire\n");
             config.get(ServiceApp.FEED_POLLER).put("poller.feeds-file", feeds.toString());
             // first polls are spread over the interval: a short one shows the demo's alerts soon
             config.get(ServiceApp.FEED_POLLER).put("poller.interval", "10s");

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The whole pipeline on one machine: a local Kafka broker (unless an external one is given) and
@@ -92,6 +93,15 @@ public final class LocalStack implements AutoCloseable {
     /** Stops one service gracefully and starts it again, returning once it is ready. */
     public void restart(ServiceApp app) throws IOException, InterruptedException {
         services.remove(app).close();
+        launch(app);
+        awaitReady(app);
+    }
+
+    /** Kills one service (SIGKILL: nothing flushed, no shutdown hooks) and starts it again, returning once it is ready. */
+    public void killAndRestart(ServiceApp app) throws IOException, InterruptedException {
+        ChildJvm killed = services.remove(app);
+        ProcessHandle.of(killed.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        killed.waitFor(30, TimeUnit.SECONDS);
         launch(app);
         awaitReady(app);
     }

@@ -33,6 +33,19 @@ class DemoFeedServerTest {
         }
     }
 
+    @Test
+    void aSecondOutletCarriesAWordForWordCopyOfADemoStoryUnderItsOwnLink() throws Exception {
+        try (DemoFeedServer server = DemoFeedServer.start()) {
+            String feed = get(server.feedUrl()).body();
+            HttpResponse<String> wire = get(server.wireUrl());
+
+            assertThat(wire.statusCode()).isEqualTo(200);
+            String copied = "<title>Microsoft weighs legal action over OpenAI's $50 billion Amazon deal</title>";
+            assertThat(feed).contains(copied);
+            assertThat(wire.body()).contains(copied).contains("https://wire.news-alerts.invalid/");
+        }
+    }
+
     private HttpResponse<String> get(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
