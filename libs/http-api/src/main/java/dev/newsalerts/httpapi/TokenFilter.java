@@ -3,10 +3,8 @@ package dev.newsalerts.httpapi;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Map;
 
 /** Lets a {@link TokenRequired} call through only with the service's {@link ApiToken}. */
 @Provider
@@ -29,10 +27,8 @@ public class TokenFilter implements ContainerRequestFilter {
     }
 
     private static Response refusal(String message) {
-        return Response.status(Response.Status.UNAUTHORIZED)
+        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, message).response())
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", message))
                 .build();
     }
 }
