@@ -16,10 +16,15 @@ import dev.newsalerts.localkafka.TopicContents;
 import dev.newsalerts.notifier.SmtpServerResource;
 import dev.newsalerts.notifier.WebhookReceiverResource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -42,9 +47,13 @@ class SubscriptionResourceTest {
     @ConfigProperty(name = "notifier.api-token")
     String token;
 
+    @TestHTTPResource("/subscriptions")
+    URL subscriptions;
+
     @Test
     void everyCallNeedsTheToken() {
-        given().get("/subscriptions").then().statusCode(401).body("error", containsString("Authorization: Bearer"));
+        given().get("/subscriptions").then().statusCode(401).contentType(PROBLEM)
+                .body("detail", containsString("Authorization: Bearer")).body("error", containsString("Authorization: Bearer"));
         given().header("Authorization", "Bearer wrong").get("/subscriptions").then().statusCode(401);
         given().contentType(ContentType.JSON).body("{\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\"}")
                 .post("/subscriptions").then().statusCode(401);
@@ -98,26 +107,64 @@ class SubscriptionResourceTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "no target | {\"name\":\"x\",\"channel\":\"webhook\"} | target",
-            "unknown channel | {\"name\":\"x\",\"channel\":\"pigeon\",\"target\":\"https://93.184.215.14/\"} | pigeon",
+            "no target | {\"name\":\"x\",\"channel\":\"webhook\"} | target: must not be blank",
+            "unknown channel | {\"name\":\"x\",\"channel\":\"pigeon\",\"target\":\"https://93.184.215.14/\"} | channel: expected one of [email, webhook], not \"pigeon\"",
+            "unknown format | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"https://93.184.215.14/\",\"format\":\"fax\"} | format: expected one of",
+            "an array for the body | [{\"name\":\"x\"}] | the request body: expected an object, not an array",
+            "an object for a name | {\"name\":{},\"channel\":\"email\",\"target\":\"a@example.com\"} | name: expected a string, not an object",
+            "text for a score | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"minScore\":\"high\"} | minScore: expected a number, not \"high\"",
+            "a blank rule | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"rules\":[\"a\",\" \"]} | rules[1]: must not be blank",
+            "no body | | request: must not be null",
             "private network | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"http://10.0.0.5/hook\"} | a private address",
             "cloud metadata | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"http://169.254.169.254/latest\"} | cloud metadata",
             "not http | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"file:///etc/passwd\"} | http://",
             "user and password | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"https://user:pw@93.184.215.14/hook\"} | user name or password",
             "bad email | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@b.com\\r\\nBcc: c@d.com\"} | not an email address",
-            "score above 1 | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"minScore\":2} | minScore",
+            "score above 1 | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"minScore\":2} | minScore: must be less than or equal to 1",
             "weak secret | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"https://93.184.215.14/\",\"secret\":\"hunter2\"} | whsec_",
             "email with a format | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"format\":\"slack\"} | webhooks only",
             "digest for a webhook | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"https://93.184.215.14/\",\"digest\":\"1h\"} | digest is for email only",
             "digest too short | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"digest\":\"5s\"} | between 10s and 24h",
             "digest unreadable | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"digest\":\"hourly\"} | such as 15m or 1h",
-            "not JSON | {\"name\": | ",
+            "not JSON | {\"name\": | the request body is not valid JSON: Unexpected end-of-input",
     })
-    void badRequestsAreRefusedSayingWhatIsWrong(String what, String body, String message) {
-        var response = api().body(body).post("/subscriptions").then().statusCode(400);
-        if (message != null) {
-            response.body(containsString(message));
+    void badRequestsAreRefusedWithAProblemDocumentSayingWhatIsWrong(String what, String body, String detail) {
+        api().body(body == null ? "" : body).post("/subscriptions").then().statusCode(400).contentType(PROBLEM)
+                .body("status", equalTo(400)).body("title", equalTo("Bad Request"))
+                .body("detail", containsString(detail)).body("error", containsString(detail));
+    }
+
+    @Test
+    void jsonNestedDeeperThanTheLimitIsRefusedAndTheServiceAnswersOn() throws Exception {
+        for (int depth : new int[] {1_000, 100_000}) {
+            String deep = "{\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"x\":"
+                    + "{\"x\":".repeat(depth) + "1" + "}".repeat(depth + 1);
+            // sent around REST Assured, whose log of a failed request would pretty-print the body out of memory
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(subscriptions.toURI())
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(deep)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+            assertThat(answer.body()).contains("\"detail\":\"the request body has JSON nested deeper than 200 levels\"");
         }
+        api().get("/subscriptions").then().statusCode(200);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "GET | /alerts/recent?limit=abc | 400 | query parameter limit: expected a whole number, not \"abc\"",
+            "GET | /alerts/recent?limit=0 | 400 | limit must be between 1 and 1000",
+            "GET | /subscriptions/config-test-hook/deliveries?limit=x | 400 | query parameter limit: expected a whole number",
+            "GET | /subscriptions/nobody/deliveries | 404 | no subscription nobody",
+            "GET | /nowhere | 404 | nothing at /nowhere",
+            "DELETE | /alerts/recent | 405 | DELETE is not allowed on /alerts/recent",
+            "PUT | /alerts/a1/feedback | 400 | verdict",
+    })
+    void everyOtherErrorIsAProblemDocumentToo(String method, String path, int status, String detail) {
+        api().body("{}").request(method, path).then().statusCode(status).contentType(PROBLEM)
+                .body("status", equalTo(status)).body("type", equalTo("about:blank"))
+                .body("detail", containsString(detail));
     }
 
     @Test
@@ -139,6 +186,8 @@ class SubscriptionResourceTest {
     void theApiIsDescribedInOpenApi() {
         given().get("/q/openapi").then().statusCode(200).body(containsString("/subscriptions")).body(containsString("bearer"));
     }
+
+    private static final String PROBLEM = "application/problem+json";
 
     private RequestSpecification api() {
         return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
