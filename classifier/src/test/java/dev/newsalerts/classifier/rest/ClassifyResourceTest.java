@@ -1,6 +1,7 @@
 package dev.newsalerts.classifier.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,14 +11,26 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.newsalerts.localkafka.LocalKafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
 @WithTestResource(LocalKafkaTestResource.class)
 class ClassifyResourceTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @TestHTTPResource("/classify")
+    URL classify;
 
     @Test
     void aDryRunSaysWhichRulesFireAndWhy() {
@@ -69,9 +82,50 @@ class ClassifyResourceTest {
                 .then().statusCode(200).body("matches", empty());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "an empty request | {} | give a title, a summary or both",
+            "no body | | give a title, a summary or both",
+            "not JSON | {\"title\": | the request body is not valid JSON: Unexpected end-of-input",
+            "an array for the body | [\"Microsoft\"] | the request body: expected an object, not an array",
+            "an object for the title | {\"title\": {\"text\": \"Microsoft\"}} | title: expected a string, not an object",
+            "an array for the summary | {\"summary\": [\"a\", \"b\"]} | summary: expected a string, not an array",
+    })
+    void aBadRequestIsAnsweredWithAProblemDocumentSayingWhatIsWrong(String what, String body, String detail) {
+        given().contentType(ContentType.JSON).body(body == null ? "" : body).post("/classify")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("status", equalTo(400)).body("title", equalTo("Bad Request"))
+                .body("detail", containsString(detail)).body("error", containsString(detail));
+    }
+
     @Test
-    void anEmptyRequestIsABadRequest() {
-        given().contentType(ContentType.JSON).body("{}").post("/classify").then().statusCode(400);
+    void jsonNestedDeeperThanTheLimitIsRefusedAndTheServiceAnswersOn() throws Exception {
+        for (int depth : new int[] {1_000, 100_000}) {
+            String deep = "{\"title\":\"x\",\"x\":" + "{\"x\":".repeat(depth) + "1" + "}".repeat(depth + 1);
+            // sent around REST Assured, whose log of a failed request would pretty-print the body out of memory
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(classify.toURI())
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(deep)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+            assertThat(answer.body()).contains("\"detail\":\"the request body has JSON nested deeper than 200 levels\"");
+        }
+        given().contentType(ContentType.JSON).body("{\"title\": \"Apple unveils new iPhone colours\"}").post("/classify")
+                .then().statusCode(200);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "POST | /rules/backtest?last=many | 400 | query parameter last: expected a whole number, not \"many\"",
+            "GET | /rules/quality?days=0 | 400 | days must be a whole number from 1 to",
+            "GET | /nowhere | 404 | nothing at /nowhere",
+            "GET | /classify | 405 | GET is not allowed on /classify",
+    })
+    void everyOtherErrorIsAProblemDocumentToo(String method, String path, int status, String detail) {
+        given().contentType("text/plain").body("rules: []").request(method, path).then().statusCode(status)
+                .contentType(PROBLEM).body("status", equalTo(status)).body("type", equalTo("about:blank"))
+                .body("detail", containsString(detail));
     }
 
     @Test

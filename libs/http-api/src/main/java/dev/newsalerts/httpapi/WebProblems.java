@@ -10,6 +10,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Method;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +40,9 @@ final class WebProblems {
             return Problem.of(400, ParameterProblems.detail(resourceMethod, uri.getQueryParameters(), uri.getPathParameters(), cause));
         }
         String message = e.getMessage();
-        if (message != null && !DEFAULT_MESSAGE.matcher(message).matches()) {
+        // Quarkus REST's own message for these names neither the type sent nor the path
+        boolean generic = e instanceof NotSupportedException || e instanceof NotAcceptableException;
+        if (message != null && !generic && !DEFAULT_MESSAGE.matcher(message).matches()) {
             return Problem.of(status, message);
         }
         return Problem.of(status, standardDetail(e, uri, httpMethod, contentType));
@@ -50,11 +53,12 @@ final class WebProblems {
             return "nothing at " + uri.getPath();
         }
         if (e instanceof NotAllowedException) {
-            return httpMethod + " is not allowed on " + uri.getPath() + "; allowed: "
-                    + String.join(", ", e.getResponse().getAllowedMethods());
+            Set<String> allowed = e.getResponse().getAllowedMethods();
+            return httpMethod + " is not allowed on " + uri.getPath() + (allowed.isEmpty() ? "" : "; allowed: " + String.join(", ", allowed));
         }
         if (e instanceof NotSupportedException) {
-            return "a body of type " + (contentType == null ? "(none)" : contentType) + " is not taken at " + uri.getPath();
+            return "a body of type " + (contentType == null ? "(none)" : contentType.getType() + "/" + contentType.getSubtype())
+                    + " is not taken at " + uri.getPath();
         }
         if (e instanceof NotAcceptableException) {
             return "none of the types the Accept header names is answered at " + uri.getPath();
