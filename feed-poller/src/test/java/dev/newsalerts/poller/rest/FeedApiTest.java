@@ -18,10 +18,15 @@ import dev.newsalerts.poller.app.FeedCatalog;
 import dev.newsalerts.poller.app.FeedPoller;
 import dev.newsalerts.poller.app.PolledFeed;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +39,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
 @WithTestResource(LocalKafkaTestResource.class)
@@ -48,6 +55,9 @@ class FeedApiTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @TestHTTPResource("/feeds")
+    URL feeds;
 
     @AfterEach
     void removeTheFeedsAddedHere() {
@@ -139,6 +149,50 @@ class FeedApiTest {
                 .post("/feeds").then().statusCode(400).body("error", equalTo("interval must be between 1m and 7d"));
         authorized().contentType("application/json").body(Map.of("url", "https://example.com/feed", "language", "<script>"))
                 .post("/feeds").then().statusCode(400).body("error", containsString("language must be a language tag"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "not JSON | {\"url\": | the request body is not valid JSON: Unexpected end-of-input",
+            "an array for the body | [\"https://example.com/feed\"] | the request body: expected an object, not an array",
+            "an array for the URL | {\"url\": [\"https://example.com/feed\"]} | url: expected a string, not an array",
+            "text for fullText | {\"url\": \"https://example.com/feed\", \"fullText\": \"maybe\"} | fullText: expected true or false",
+            "no body | | send a JSON body such as",
+            "not a feed URL | {\"url\": \"ftp://example.com/feed\"} | url must be an http or https URL with a host",
+    })
+    void badBodiesAreRefusedWithAProblemDocumentSayingWhatIsWrong(String what, String body, String detail) {
+        authorized().contentType("application/json").body(body == null ? "" : body).post("/feeds").then().statusCode(400)
+                .contentType(PROBLEM).body("status", equalTo(400)).body("title", equalTo("Bad Request"))
+                .body("detail", containsString(detail)).body("error", containsString(detail));
+    }
+
+    @Test
+    void jsonNestedDeeperThanTheLimitIsRefusedAndTheServiceAnswersOn() throws Exception {
+        for (int depth : new int[] {1_000, 100_000}) {
+            String deep = "{\"url\":\"https://example.com/deep\",\"x\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
+            // sent around REST Assured, whose log of a failed request would pretty-print the body out of memory
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(feeds.toURI())
+                    .header("Authorization", "Bearer test-token").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(deep)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+            assertThat(answer.body()).contains("\"detail\":\"the request body has JSON nested deeper than 200 levels\"");
+        }
+        given().get("/feeds").then().statusCode(200);
+        assertThat(catalog.find("https://example.com/deep")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "GET | /nowhere | 404 | nothing at /nowhere",
+            "PUT | /feeds | 405 | PUT is not allowed on /feeds",
+            "GET | /feeds/0123456789ab | 404 | no feed with id or URL 0123456789ab",
+            "POST | /feeds | 415 | a body of type text/plain is not taken at /feeds",
+    })
+    void everyOtherErrorIsAProblemDocumentToo(String method, String path, int status, String detail) {
+        authorized().contentType("text/plain").body("x").request(method, path).then().statusCode(status).contentType(PROBLEM)
+                .body("status", equalTo(status)).body("type", equalTo("about:blank")).body("detail", containsString(detail));
     }
 
     @Test
@@ -251,6 +305,8 @@ class FeedApiTest {
         given().get("/q/openapi").then().statusCode(200).body(containsString("/feeds/opml"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
+
+    private static final String PROBLEM = "application/problem+json";
 
     private static RequestSpecification authorized() {
         return authorized("test-token");
