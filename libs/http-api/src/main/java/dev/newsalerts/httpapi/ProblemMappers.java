@@ -14,8 +14,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Every error of every service's API as a {@link Problem}: Quarkus REST picks these up from this library
- * (indexed for its {@code beans.xml}), and as the mappers of the nearest exception type they win over
- * Quarkus's own for Jackson and Bean Validation, which answer 400 with no body outside dev mode.
+ * (indexed for its {@code beans.xml}). They win over Quarkus's own mappers for Jackson (same exception type,
+ * which a user mapper takes before a built-in one) and Bean Validation (mapped for ValidationException, a
+ * type further from the exception), which answer 400 with no body outside dev mode.
  */
 public class ProblemMappers {
 
