@@ -4,6 +4,7 @@ import dev.newsalerts.classifier.app.Backtesting;
 import dev.newsalerts.classifier.app.FeedbackUnavailableException;
 import dev.newsalerts.classifier.app.StoriesUnavailableException;
 import dev.newsalerts.classifier.domain.RuleFileException;
+import dev.newsalerts.httpapi.Problem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * Back-test: runs a candidate rule file (the request body, YAML) over the last stories of
@@ -36,21 +36,17 @@ public class BacktestResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response backtest(String candidateYaml, @QueryParam("last") @DefaultValue("1000") int last) {
         if (last < 1 || last > MAX_STORIES) {
-            return error(Response.Status.BAD_REQUEST, "last must be between 1 and " + MAX_STORIES);
+            return Problem.of(Response.Status.BAD_REQUEST, "last must be between 1 and " + MAX_STORIES).response();
         }
         if (candidateYaml == null || candidateYaml.isBlank()) {
-            return error(Response.Status.BAD_REQUEST, "send the candidate rule file (YAML) as the request body");
+            return Problem.of(Response.Status.BAD_REQUEST, "send the candidate rule file (YAML) as the request body").response();
         }
         try {
             return Response.ok(backtesting.run(candidateYaml.getBytes(StandardCharsets.UTF_8), last)).build();
         } catch (RuleFileException e) {
-            return error(Response.Status.BAD_REQUEST, e.getMessage());
+            return Problem.of(Response.Status.BAD_REQUEST, e.getMessage()).response();
         } catch (StoriesUnavailableException | FeedbackUnavailableException e) {
-            return error(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
+            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()).response();
         }
-    }
-
-    private static Response error(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
     }
 }

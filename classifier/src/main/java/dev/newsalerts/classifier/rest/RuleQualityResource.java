@@ -2,6 +2,7 @@ package dev.newsalerts.classifier.rest;
 
 import dev.newsalerts.classifier.app.FeedbackQuality;
 import dev.newsalerts.classifier.app.FeedbackUnavailableException;
+import dev.newsalerts.httpapi.Problem;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 
 /**
  * How the rules in force fared with readers: per rule, the alerts judged in the last {@code days}
@@ -31,12 +31,13 @@ public class RuleQualityResource {
     public Response quality(@QueryParam("days") @DefaultValue("30") String days) {
         Integer parsed = parse(days);
         if (parsed == null || parsed < 1 || parsed > MAX_DAYS) {
-            return error(Response.Status.BAD_REQUEST, "days must be a whole number from 1 to " + MAX_DAYS + " (30 by default)");
+            return Problem.of(Response.Status.BAD_REQUEST, "days must be a whole number from 1 to " + MAX_DAYS + " (30 by default)")
+                    .response();
         }
         try {
             return Response.ok(quality.lastDays(parsed)).build();
         } catch (FeedbackUnavailableException e) {
-            return error(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
+            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()).response();
         }
     }
 
@@ -46,9 +47,5 @@ public class RuleQualityResource {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static Response error(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
     }
 }

@@ -1,5 +1,7 @@
 package dev.newsalerts.classifier.rest;
 
+import static dev.newsalerts.httpapi.ProblemAnswers.assertJsonTooDeepIsRefused;
+import static dev.newsalerts.httpapi.ProblemAnswers.problem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -10,14 +12,21 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.newsalerts.localkafka.LocalKafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URL;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
 @WithTestResource(LocalKafkaTestResource.class)
 class ClassifyResourceTest {
+
+    @TestHTTPResource("/classify")
+    URL classify;
 
     @Test
     void aDryRunSaysWhichRulesFireAndWhy() {
@@ -69,9 +78,37 @@ class ClassifyResourceTest {
                 .then().statusCode(200).body("matches", empty());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "an empty request | {} | give a title, a summary or both",
+            "no body | | give a title, a summary or both",
+            "not JSON | {\"title\": | the request body is not valid JSON: Unexpected end-of-input",
+            "an array for the body | [\"Microsoft\"] | the request body: expected an object, not an array",
+            "an object for the title | {\"title\": {\"text\": \"Microsoft\"}} | title: expected a string, not an object",
+            "an array for the summary | {\"summary\": [\"a\", \"b\"]} | summary: expected a string, not an array",
+    })
+    void aBadRequestIsAnsweredWithAProblemDocumentSayingWhatIsWrong(String what, String body, String detail) {
+        given().contentType(ContentType.JSON).body(body == null ? "" : body).post("/classify")
+                .then().spec(problem(400, detail)).body("title", equalTo("Bad Request"));
+    }
+
     @Test
-    void anEmptyRequestIsABadRequest() {
-        given().contentType(ContentType.JSON).body("{}").post("/classify").then().statusCode(400);
+    void jsonNestedDeeperThanTheLimitIsRefusedAndTheServiceAnswersOn() throws Exception {
+        assertJsonTooDeepIsRefused(classify.toURI(), "\"title\":\"x\"");
+
+        given().contentType(ContentType.JSON).body("{\"title\": \"Apple unveils new iPhone colours\"}").post("/classify")
+                .then().statusCode(200);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "POST | /rules/backtest?last=many | 400 | query parameter last: expected a whole number, not \"many\"",
+            "GET | /rules/quality?days=0 | 400 | days must be a whole number from 1 to",
+            "GET | /nowhere | 404 | nothing at /nowhere",
+            "GET | /classify | 405 | GET is not allowed on /classify",
+    })
+    void everyOtherErrorIsAProblemDocumentToo(String method, String path, int status, String detail) {
+        given().contentType("text/plain").body("rules: []").request(method, path).then().spec(problem(status, detail));
     }
 
     @Test

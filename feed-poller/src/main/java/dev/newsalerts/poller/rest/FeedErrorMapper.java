@@ -1,14 +1,13 @@
 package dev.newsalerts.poller.rest;
 
+import dev.newsalerts.httpapi.Problem;
 import dev.newsalerts.poller.app.ApiFeeds;
 import dev.newsalerts.poller.app.FeedCatalog;
 import dev.newsalerts.poller.domain.OpmlFeeds;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Refused changes, bad OPML and an unreachable Kafka as JSON errors that say why. */
+/** Refused changes, bad OPML and an unreachable Kafka as problem documents that say why. */
 public class FeedErrorMapper {
 
     @ServerExceptionMapper
@@ -31,6 +30,6 @@ public class FeedErrorMapper {
     }
 
     static Response error(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", message)).build();
+        return Problem.of(status, message).response();
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsalerts.poller.rest;
 
+import dev.newsalerts.httpapi.Problem;
 import dev.newsalerts.poller.app.FeedIntake;
 import dev.newsalerts.poller.app.WebSubSubscriptions;
 import dev.newsalerts.poller.domain.FeedParser;
@@ -41,7 +42,8 @@ public class WebSubResource {
             @QueryParam("hub.lease_seconds") Long leaseSeconds) {
         return subscriptions.verify(feedId, mode, topic, challenge, leaseSeconds)
                 .map(echo -> Response.ok(echo, MediaType.TEXT_PLAIN_TYPE).build())
-                .orElse(Response.status(Response.Status.NOT_FOUND).build());
+                .orElse(Problem.of(Response.Status.NOT_FOUND,
+                        "no (un)subscription of feed " + feedId + " awaits verification here").response());
     }
 
     /**
@@ -56,7 +58,7 @@ public class WebSubResource {
         try {
             feedUrl = subscriptions.authenticate(feedId, body == null ? new byte[0] : body, signature);
         } catch (WebSubSubscriptions.UnknownSubscription e) {
-            return Response.status(Response.Status.GONE).build();
+            return Problem.of(Response.Status.GONE, "no WebSub subscription of feed " + feedId + " here").response();
         }
         feedUrl.ifPresent(url -> {
             try {

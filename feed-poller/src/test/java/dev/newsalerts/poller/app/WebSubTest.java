@@ -1,5 +1,6 @@
 package dev.newsalerts.poller.app;
 
+import static dev.newsalerts.httpapi.ProblemAnswers.problem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -120,8 +121,10 @@ class WebSubTest {
         given().queryParam("hub.mode", "subscribe").queryParam("hub.topic", "https://elsewhere.example.com/feed")
                 .queryParam("hub.challenge", "abc").get(URI.create(callback).getPath()).then().statusCode(404);
         given().queryParam("hub.mode", "subscribe").queryParam("hub.topic", hub.feedUrl())
-                .queryParam("hub.challenge", "abc").get("/websub/000000000000").then().statusCode(404);
-        given().body("<rss/>").post("/websub/000000000000").then().statusCode(410);
+                .queryParam("hub.challenge", "abc").get("/websub/000000000000").then().spec(problem(404, "feed 000000000000"));
+        given().body("<rss/>").post("/websub/000000000000").then().spec(problem(410, "feed 000000000000"));
+        given().queryParam("hub.mode", "subscribe").queryParam("hub.lease_seconds", "forever").get("/websub/000000000000")
+                .then().spec(problem(400, "query parameter hub.lease_seconds: expected a whole number, not \"forever\""));
     }
 
     @Test

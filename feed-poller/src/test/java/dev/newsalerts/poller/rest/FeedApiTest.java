@@ -1,5 +1,7 @@
 package dev.newsalerts.poller.rest;
 
+import static dev.newsalerts.httpapi.ProblemAnswers.assertJsonTooDeepIsRefused;
+import static dev.newsalerts.httpapi.ProblemAnswers.problem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,9 +20,11 @@ import dev.newsalerts.poller.app.FeedCatalog;
 import dev.newsalerts.poller.app.FeedPoller;
 import dev.newsalerts.poller.app.PolledFeed;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,6 +38,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
 @WithTestResource(LocalKafkaTestResource.class)
@@ -48,6 +54,9 @@ class FeedApiTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @TestHTTPResource("/feeds")
+    URL feeds;
 
     @AfterEach
     void removeTheFeedsAddedHere() {
@@ -139,6 +148,39 @@ class FeedApiTest {
                 .post("/feeds").then().statusCode(400).body("error", equalTo("interval must be between 1m and 7d"));
         authorized().contentType("application/json").body(Map.of("url", "https://example.com/feed", "language", "<script>"))
                 .post("/feeds").then().statusCode(400).body("error", containsString("language must be a language tag"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "not JSON | {\"url\": | the request body is not valid JSON: Unexpected end-of-input",
+            "an array for the body | [\"https://example.com/feed\"] | the request body: expected an object, not an array",
+            "an array for the URL | {\"url\": [\"https://example.com/feed\"]} | url: expected a string, not an array",
+            "text for fullText | {\"url\": \"https://example.com/feed\", \"fullText\": \"maybe\"} | fullText: expected true or false",
+            "no body | | send a JSON body such as",
+            "not a feed URL | {\"url\": \"ftp://example.com/feed\"} | url must be an http or https URL with a host",
+    })
+    void badBodiesAreRefusedWithAProblemDocumentSayingWhatIsWrong(String what, String body, String detail) {
+        authorized().contentType("application/json").body(body == null ? "" : body).post("/feeds").then()
+                .spec(problem(400, detail)).body("title", equalTo("Bad Request"));
+    }
+
+    @Test
+    void jsonNestedDeeperThanTheLimitIsRefusedAndTheServiceAnswersOn() throws Exception {
+        assertJsonTooDeepIsRefused(feeds.toURI(), "\"url\":\"https://example.com/deep\"", "Authorization", "Bearer test-token");
+
+        given().get("/feeds").then().statusCode(200);
+        assertThat(catalog.find("https://example.com/deep")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "GET | /nowhere | 404 | nothing at /nowhere",
+            "PUT | /feeds | 405 | PUT is not allowed on /feeds",
+            "GET | /feeds/0123456789ab | 404 | no feed with id or URL 0123456789ab",
+            "POST | /feeds | 415 | a body of type text/plain is not taken at /feeds",
+    })
+    void everyOtherErrorIsAProblemDocumentToo(String method, String path, int status, String detail) {
+        authorized().contentType("text/plain").body("x").request(method, path).then().spec(problem(status, detail));
     }
 
     @Test

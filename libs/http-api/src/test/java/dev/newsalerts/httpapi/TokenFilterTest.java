@@ -1,11 +1,11 @@
 package dev.newsalerts.httpapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Proxy;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -19,8 +19,12 @@ class TokenFilterTest {
         Response refusal = filter(Optional.empty(), "Bearer anything");
 
         assertThat(refusal.getStatus()).isEqualTo(401);
-        assertThat(refusal.getEntity()).isEqualTo(Map.of("error",
-                "changing feeds through the API is off until poller.api-token is set"));
+        assertThat(refusal.getMediaType()).hasToString("application/problem+json");
+        assertThat(refusal.getHeaderString("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(refusal.getEntity()).asInstanceOf(MAP)
+                .containsEntry("status", 401)
+                .containsEntry("detail", "changing feeds through the API is off until poller.api-token is set")
+                .containsEntry("error", "changing feeds through the API is off until poller.api-token is set");
     }
 
     @Test

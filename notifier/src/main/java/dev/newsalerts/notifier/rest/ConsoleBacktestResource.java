@@ -1,5 +1,6 @@
 package dev.newsalerts.notifier.rest;
 
+import dev.newsalerts.httpapi.Problem;
 import dev.newsalerts.httpapi.TokenRequired;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.Consumes;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -52,7 +52,8 @@ public class ConsoleBacktestResource {
             if (answer.status() == 503) {
                 return error(Response.Status.SERVICE_UNAVAILABLE, "classifier: " + answer.body().path("error").asText());
             }
-            return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
+            return Response.status(answer.status()).type(answer.status() >= 400 ? Problem.MEDIA_TYPE : MediaType.APPLICATION_JSON)
+                    .entity(answer.body()).build();
         } catch (ConsoleClassifier.Unavailable e) {
             Log.infof("Console back-test: %s", e.getMessage());
             return error(switch (e.failure()) {
@@ -64,6 +65,6 @@ public class ConsoleBacktestResource {
     }
 
     private static Response error(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+        return Problem.of(status, message).response();
     }
 }

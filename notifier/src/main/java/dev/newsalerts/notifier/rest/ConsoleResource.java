@@ -1,6 +1,7 @@
 package dev.newsalerts.notifier.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsalerts.httpapi.Problem;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,8 +35,7 @@ public class ConsoleResource {
             return Response.ok(Map.of("source", feedPoller.feedsUrl().toString(), "readAt", Instant.now(), "feeds", feeds)).build();
         } catch (ConsoleFeedPoller.Unavailable e) {
             Log.debugf("Console: %s", e.getMessage());
-            return Response.status(Response.Status.BAD_GATEWAY)
-                    .entity(Map.of("source", feedPoller.feedsUrl().toString(), "error", e.getMessage())).build();
+            return Problem.of(Response.Status.BAD_GATEWAY, e.getMessage()).response();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsalerts.notifier.rest;
 
+import dev.newsalerts.httpapi.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -49,11 +50,11 @@ final class FeedbackPages {
         return response.build();
     }
 
-    /** An error as a page for a browser, as {@code {"error": …}} otherwise. */
+    /** An error as a page for a browser, as a problem document otherwise. */
     static Response error(Response.Status status, String message, HttpHeaders headers) {
         if (wantsHtml(headers)) {
             return page(status, Templates.refused(status.getStatusCode(), status.getReasonPhrase(), message));
         }
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", message)).build();
+        return Problem.of(status, message).response();
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsalerts.notifier.rest;
 
+import dev.newsalerts.httpapi.Problem;
 import dev.newsalerts.httpapi.TokenRequired;
 import dev.newsalerts.notifier.app.Subscriptions;
 import dev.newsalerts.notifier.app.TargetCheck;
@@ -28,7 +29,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -177,7 +177,6 @@ public class SubscriptionResource {
     }
 
     static WebApplicationException error(Response.Status status, String message) {
-        return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", message)).build());
+        return Problem.of(status, message).exception();
     }
 }

@@ -1,5 +1,7 @@
 package dev.newsalerts.notifier.rest;
 
+import static dev.newsalerts.httpapi.ProblemAnswers.assertJsonTooDeepIsRefused;
+import static dev.newsalerts.httpapi.ProblemAnswers.problem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,10 +18,12 @@ import dev.newsalerts.localkafka.TopicContents;
 import dev.newsalerts.notifier.SmtpServerResource;
 import dev.newsalerts.notifier.WebhookReceiverResource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -42,9 +46,12 @@ class SubscriptionResourceTest {
     @ConfigProperty(name = "notifier.api-token")
     String token;
 
+    @TestHTTPResource("/subscriptions")
+    URL subscriptions;
+
     @Test
     void everyCallNeedsTheToken() {
-        given().get("/subscriptions").then().statusCode(401).body("error", containsString("Authorization: Bearer"));
+        given().get("/subscriptions").then().spec(problem(401, "Authorization: Bearer"));
         given().header("Authorization", "Bearer wrong").get("/subscriptions").then().statusCode(401);
         given().contentType(ContentType.JSON).body("{\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\"}")
                 .post("/subscriptions").then().statusCode(401);
@@ -103,28 +110,54 @@ class SubscriptionResourceTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "no target | {\"name\":\"x\",\"channel\":\"webhook\"} | target",
-            "unknown channel | {\"name\":\"x\",\"channel\":\"pigeon\",\"target\":\"https://93.184.215.14/\"} | pigeon",
+            "no target | {\"name\":\"x\",\"channel\":\"webhook\"} | target: must not be blank",
+            "unknown channel | {\"name\":\"x\",\"channel\":\"pigeon\",\"target\":\"https://93.184.215.14/\"} | channel: expected one of [email, webhook], not \"pigeon\"",
+            "unknown format | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"https://93.184.215.14/\",\"format\":\"fax\"} | format: expected one of",
+            "an array for the body | [{\"name\":\"x\"}] | the request body: expected an object, not an array",
+            "an object for a name | {\"name\":{},\"channel\":\"email\",\"target\":\"a@example.com\"} | name: expected a string, not an object",
+            "text for a score | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"minScore\":\"high\"} | minScore: expected a number, not \"high\"",
+            "a blank rule | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"rules\":[\"a\",\" \"]} | rules[1]: must not be blank",
+            "no body | | request: must not be null",
             "private network | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"http://10.0.0.5/hook\"} | a private address",
             "cloud metadata | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"http://169.254.169.254/latest\"} | cloud metadata",
             "not http | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"file:///etc/passwd\"} | http://",
             "user and password | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"https://user:pw@93.184.215.14/hook\"} | user name or password",
             "bad email | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@b.com\\r\\nBcc: c@d.com\"} | not an email address",
-            "score above 1 | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"minScore\":2} | minScore",
+            "score above 1 | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"minScore\":2} | minScore: must be less than or equal to 1",
             "weak secret | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"https://93.184.215.14/\",\"secret\":\"hunter2\"} | whsec_",
             "email with a format | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"format\":\"slack\"} | webhooks only",
             "digest for a webhook | {\"name\":\"x\",\"channel\":\"webhook\",\"target\":\"https://93.184.215.14/\",\"digest\":\"1h\"} | digest is for email only",
             "digest too short | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"digest\":\"5s\"} | between 10s and 24h",
             "digest unreadable | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"digest\":\"hourly\"} | such as 15m or 1h",
-            "unknown cluster mode | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"clusters\":\"once\"} | once",
-            "update after none | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"updateAfter\":0} | updateAfter",
-            "not JSON | {\"name\": | ",
+            "unknown cluster mode | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"clusters\":\"once\"} | clusters: expected one of",
+            "update after none | {\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\",\"updateAfter\":0} | updateAfter: must be greater than or equal to 1",
+            "not JSON | {\"name\": | the request body is not valid JSON: Unexpected end-of-input",
     })
-    void badRequestsAreRefusedSayingWhatIsWrong(String what, String body, String message) {
-        var response = api().body(body).post("/subscriptions").then().statusCode(400);
-        if (message != null) {
-            response.body(containsString(message));
-        }
+    void badRequestsAreRefusedWithAProblemDocumentSayingWhatIsWrong(String what, String body, String detail) {
+        api().body(body == null ? "" : body).post("/subscriptions").then().spec(problem(400, detail))
+                .body("title", equalTo("Bad Request"));
+    }
+
+    @Test
+    void jsonNestedDeeperThanTheLimitIsRefusedAndTheServiceAnswersOn() throws Exception {
+        assertJsonTooDeepIsRefused(subscriptions.toURI(), "\"name\":\"x\",\"channel\":\"email\",\"target\":\"a@example.com\"",
+                "Authorization", "Bearer " + token);
+
+        api().get("/subscriptions").then().statusCode(200);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "GET | /alerts/recent?limit=abc | 400 | query parameter limit: expected a whole number, not \"abc\"",
+            "GET | /alerts/recent?limit=0 | 400 | limit must be between 1 and 1000",
+            "GET | /subscriptions/config-test-hook/deliveries?limit=x | 400 | query parameter limit: expected a whole number",
+            "GET | /subscriptions/nobody/deliveries | 404 | no subscription nobody",
+            "GET | /nowhere | 404 | nothing at /nowhere",
+            "DELETE | /alerts/recent | 405 | DELETE is not allowed on /alerts/recent",
+            "PUT | /alerts/a1/feedback | 400 | verdict",
+    })
+    void everyOtherErrorIsAProblemDocumentToo(String method, String path, int status, String detail) {
+        api().body("{}").request(method, path).then().spec(problem(status, detail));
     }
 
     @Test
