@@ -22,6 +22,8 @@ public final class LocalKafka implements AutoCloseable {
             "share.coordinator.state.topic.min.isr", "1");
 
     private final KafkaNode broker;
+    private static final int PORT_ATTEMPTS = 3;
+
     private final int port;
 
     private LocalKafka(KafkaNode broker, int port) {
@@ -29,16 +31,28 @@ public final class LocalKafka implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts a broker on {@code 127.0.0.1:port} (0 picks a free port) and waits until it serves. */
+    /**
+     * Starts a broker on {@code 127.0.0.1:port} (0 picks a free port) and waits until it serves. A
+     * port picked free can be taken by another process before the broker binds it: then it starts
+     * again on other free ports, up to {@value #PORT_ATTEMPTS} times.
+     */
     public static LocalKafka start(Path dataDir, int port) throws IOException, InterruptedException {
-        int brokerPort = port == 0 ? KafkaNode.freePort() : port;
-        int controllerPort = KafkaNode.freePort();
-        KafkaNode broker = KafkaNode.configure(dataDir, 1, brokerPort, controllerPort, "1@127.0.0.1:" + controllerPort,
-                SINGLE_NODE, "512m");
-        broker.format(KafkaNode.newClusterId());
-        broker.launch();
-        broker.awaitReady(START_TIMEOUT);
-        return new LocalKafka(broker, brokerPort);
+        for (int attempt = 1; ; attempt++) {
+            int brokerPort = port == 0 ? KafkaNode.freePort() : port;
+            int controllerPort = KafkaNode.freePort();
+            KafkaNode broker = KafkaNode.configure(dataDir, 1, brokerPort, controllerPort, "1@127.0.0.1:" + controllerPort,
+                    SINGLE_NODE, "512m");
+            broker.format(KafkaNode.newClusterId());
+            broker.launch();
+            try {
+                broker.awaitReady(START_TIMEOUT);
+                return new LocalKafka(broker, brokerPort);
+            } catch (IllegalStateException e) {
+                if (attempt == PORT_ATTEMPTS || !e.getMessage().contains("Address already in use")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public String bootstrapServers() {

@@ -9,7 +9,10 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -26,8 +29,13 @@ public class EmailSender {
      * One alert of a digest.
      *
      * @param feedback its feedback links, null when links are off
+     * @param alsoReportedBy the other stories of its event in the same digest, first first
      */
-    public record Item(Alert alert, FeedbackLinks.Pair feedback) {
+    public record Item(Alert alert, FeedbackLinks.Pair feedback, List<Alert.Story> alsoReportedBy) {
+
+        public Item(Alert alert, FeedbackLinks.Pair feedback) {
+            this(alert, feedback, List.of());
+        }
     }
 
     @CheckedTemplate
@@ -61,8 +69,9 @@ public class EmailSender {
         }
     }
 
-    /** One mail listing the alerts of a digest window (such as {@code 1h}). */
-    public void sendDigest(String to, List<Item> items, String window) throws DeliveryException {
+    /** One mail listing the alerts of a digest window (such as {@code 1h}), each event once. */
+    public void sendDigest(String to, List<Item> alerts, String window) throws DeliveryException {
+        List<Item> items = oneEntryPerEvent(alerts);
         String subject = "[news-alerts] " + items.size() + (items.size() == 1 ? " alert" : " alerts") + " in the last " + window;
         try {
             mailer.send(Mail.withText(to, subject, Templates.digestText(items, window).render())
@@ -71,6 +80,24 @@ public class EmailSender {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new DeliveryException("SMTP: " + (cause.getMessage() != null ? cause.getMessage() : cause.toString()), e);
         }
+    }
+
+    /**
+     * The alerts of a digest with each event (cluster) once: its first story, or the earliest here,
+     * listing the other outlets' stories under it; an alert without a cluster is its own event.
+     */
+    static List<Item> oneEntryPerEvent(List<Item> alerts) {
+        Map<String, List<Item>> byEvent = new LinkedHashMap<>();
+        for (Item item : alerts) {
+            Alert.Cluster cluster = item.alert().cluster();
+            String event = cluster == null ? "alert:" + item.alert().alertId() : "cluster:" + cluster.clusterId();
+            byEvent.computeIfAbsent(event, key -> new ArrayList<>()).add(item);
+        }
+        return byEvent.values().stream().map(event -> {
+            Item first = event.stream().filter(item -> item.alert().firstOfCluster()).findFirst().orElse(event.get(0));
+            List<Alert.Story> others = event.stream().filter(item -> item != first).map(item -> item.alert().story()).toList();
+            return new Item(first.alert(), first.feedback(), others);
+        }).toList();
     }
 
     /** Story text never reaches a header raw: line breaks and other control characters are removed. */
