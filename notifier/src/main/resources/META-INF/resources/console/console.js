@@ -24,9 +24,14 @@
     }
     for (const child of children.flat()) {
       if (child === null || child === undefined || child === false) continue;
-      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+      node.append(child instanceof Node ? child : document.createTextNode(readable(String(child))));
     }
     return node;
+  }
+
+  /** Text as people should read it: bidi overrides in a story (U+202E shows it backwards) are dropped. */
+  function readable(text) {
+    return text.replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
   }
 
   /** A link that opens elsewhere, only for http(s) URLs; plain text otherwise. */

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A digest lists each event once, with the other outlets that reported it. */
-class DigestEventsTest {
+/** What an email says: a digest lists each event once, with the other outlets that reported it; a subject is one clean line. */
+class EmailContentTest {
 
     @Test
     void eachEventOnceItsFirstStoryOnTopAndTheOtherOutletsUnderIt() {
@@ -22,6 +22,14 @@ class DigestEventsTest {
         assertThat(digest).extracting(item -> item.alert().story().storyId()).containsExactly("a", "c", "d");
         assertThat(digest.get(0).alsoReportedBy()).extracting(Alert.Story::feedTitle).containsExactly("Daily");
         assertThat(digest.get(1).alsoReportedBy()).isEmpty();
+    }
+
+    @Test
+    void aSubjectCarriesNoLineBreakAndNoBidiOverrideFromTheStory() {
+        Alert.Story story = new Alert.Story("s", null, null, null, "Invoice \u202Egpj.exe\r\nBcc: x@example.com", null, null, null);
+        Alert alert = new Alert("a", story, List.of(new Alert.Match("r", "Cloud prices", 1.0, List.of())), "v1", Instant.EPOCH);
+
+        assertThat(EmailSender.subject(alert)).isEqualTo("[news-alerts] Cloud prices: Invoice gpj.exe Bcc: x@example.com");
     }
 
     private static EmailSender.Item item(String storyId, String outlet, Alert.Cluster cluster) {
