@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A real webhook receiver on loopback that records what it is sent, under {@code /hook} and any path
  * below it, with the status it answered: bodies containing "FAIL-ME" get HTTP 500, paths ending in
- * {@code /gone} HTTP 410, paths containing {@code /switch} HTTP 503 while {@link #switchDown} is set,
+ * {@code /gone} HTTP 410, {@code /too-large} HTTP 413, paths containing {@code /switch} HTTP 503 while {@link #switchDown} is set,
  * the first request to a path ending in {@code /busy} HTTP 429 with Retry-After: 2, and everything
  * else 204.
  */
@@ -49,7 +49,7 @@ public class WebhookReceiverResource implements QuarkusTestResourceLifecycleMana
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
             boolean firstAtPath = DELIVERIES.stream().noneMatch(delivery -> delivery.path().equals(path));
-            int status = path.endsWith("/gone") ? 410 : body.contains("FAIL-ME") ? 500
+            int status = path.endsWith("/gone") ? 410 : path.endsWith("/too-large") ? 413 : body.contains("FAIL-ME") ? 500
                     : path.contains("/switch") && switchDown ? 503 : path.endsWith("/busy") && firstAtPath ? 429 : 204;
             if (status == 429) {
                 exchange.getResponseHeaders().add("Retry-After", "2");

@@ -37,6 +37,7 @@ import java.util.concurrent.locks.LockSupport;
 public class DeliveryService {
 
     private static final int GONE = 410;
+    private static final int CONTENT_TOO_LARGE = 413;
     /**
      * Longest a delivery waits for one of its receiver's in-flight slots before it is parked: a
      * receiver that keeps all its slots busy this long is slow, and waiting would tie up the threads
@@ -224,6 +225,12 @@ public class DeliveryService {
         if (e.status() == GONE) {
             subscriptions.disable(subscription, "its receiver answered 410 Gone at " + now);
             outcomes.gone(pending, attempt);
+            return;
+        }
+        if (e.status() == CONTENT_TOO_LARGE) {
+            // the same payload would be refused again: not retried, replayable once the receiver takes it
+            outcomes.dead(pending, delivery.failed(e.getMessage(), now), attempt,
+                    "the receiver refuses a payload this large (413); not retried");
             return;
         }
         Optional<Instant> next = schedule.next(delivery.attempts() + 1, now, e.retryAfter());

@@ -9,6 +9,7 @@ import dev.newsalerts.notifier.domain.Alert;
 import dev.newsalerts.notifier.domain.PublishedAlert;
 import dev.newsalerts.notifier.domain.WebhookFormat;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,6 +24,11 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class WebhookPayloads {
+
+    /** The largest body a receiver gets: the story text is cut to fit, its link kept. */
+    public static final int MAX_PAYLOAD_BYTES = 20 * 1024;
+    private static final List<String> TRIMMED_FIRST = List.of("content", "summary", "title");
+    private static final int ELLIPSIS_BYTES = 3;
 
     private static final int SUMMARY_CHARS = 500;
     private static final String FEEDBACK_QUESTION = "Was this alert useful?";
@@ -64,7 +70,49 @@ public class WebhookPayloads {
         if (feedback != null) {
             envelope.putObject("feedback").put("relevant", feedback.relevant()).put("notRelevant", feedback.notRelevant());
         }
+        if (data.path("story") instanceof ObjectNode story) {
+            trimToCap(envelope, story);
+        }
         return envelope;
+    }
+
+    /**
+     * Keeps a payload within {@link #MAX_PAYLOAD_BYTES}: the story's longest texts are cut, the
+     * article text first, then the summary, then the title (the link stays), and {@code trimmed}
+     * names what was cut. Match offsets past a cut point past the end of its text.
+     */
+    private static void trimToCap(ObjectNode envelope, ObjectNode story) {
+        ArrayNode trimmed = null;
+        for (String field : TRIMMED_FIRST) {
+            if (utf8Length(envelope.toString()) <= MAX_PAYLOAD_BYTES) {
+                return;
+            }
+            if (story.path(field).isTextual()) {
+                trimmed = trimmed != null ? trimmed : envelope.putArray("trimmed");
+                trimmed.add(field); // before measuring: saying so takes bytes too
+                int excess = utf8Length(envelope.toString()) - MAX_PAYLOAD_BYTES;
+                String text = story.path(field).asText();
+                story.put(field, cutToBytes(text, Math.max(0, utf8Length(text) - excess - ELLIPSIS_BYTES)));
+            }
+        }
+    }
+
+    private static String cutToBytes(String text, int bytes) {
+        int used = 0;
+        int end = 0;
+        while (end < text.length()) {
+            int codePoint = text.codePointAt(end);
+            used += utf8Length(new String(Character.toChars(codePoint)));
+            if (used > bytes) {
+                break;
+            }
+            end += Character.charCount(codePoint);
+        }
+        return text.substring(0, end) + "…";
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private ObjectNode slack(Alert alert, List<Alert.Match> wanted, FeedbackLinks.Pair feedback) {

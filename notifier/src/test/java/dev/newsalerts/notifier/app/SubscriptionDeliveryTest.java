@@ -224,6 +224,18 @@ class SubscriptionDeliveryTest {
         assertThat(received(path)).hasSize(1);
     }
 
+    @Test
+    void aReceiverAnswering413GetsNoRetryOfThatPayload() {
+        String path = "/" + UUID.randomUUID() + "/too-large";
+        String id = subscribe("{\"name\": \"small\", \"channel\": \"webhook\", \"target\": \"%s\"}", path).getString("id");
+        ObjectNode alert = TestAlerts.alert("AWS cuts Lambda prices " + UUID.randomUUID());
+        TestAlerts.publish(bootstrapServers, alert);
+
+        awaitLogged(id, alert.get("alertId").asText(), "dead");
+        await().during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(10)).until(() -> received(path).size() == 1);
+        api().get("/subscriptions/" + id).then().body("enabled", org.hamcrest.Matchers.equalTo(true));
+    }
+
     private JsonPath subscribe(String json, String path) {
         return api().body(json.formatted(WebhookReceiverResource.url() + path)).post("/subscriptions")
                 .then().statusCode(201).extract().jsonPath();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.newsalerts.notifier.TestAlerts;
 import dev.newsalerts.notifier.app.FeedbackLinks;
@@ -11,6 +12,7 @@ import dev.newsalerts.notifier.domain.Alert;
 import dev.newsalerts.notifier.domain.AlertPosition;
 import dev.newsalerts.notifier.domain.PublishedAlert;
 import dev.newsalerts.notifier.domain.WebhookFormat;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -69,6 +71,25 @@ class WebhookPayloadsTest {
         String body = payloads.payload(format, alert, alert.view().matches(), null);
 
         assertThat(body).doesNotContain("feedback", "Relevant", "useful");
+    }
+
+    @Test
+    void aStoryTooLongForOneBodyIsCutToFitItsLinkKeptAndTheBodySaysWhatWasCut() throws Exception {
+        ObjectNode json = TestAlerts.alert("Microsoft weighs legal action");
+        String longText = "微软与OpenAI的云协议争议持续发酵。".repeat(3_000); // about 150 KB of UTF-8
+        ((ObjectNode) json.get("story")).put("summary", longText).put("content", longText);
+        PublishedAlert large = new PublishedAlert(MAPPER.treeToValue(json, Alert.class), json, new AlertPosition(0, 1));
+
+        String body = payloads.payload(WebhookFormat.STANDARD, large, large.view().matches(), LINKS);
+
+        assertThat(body.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(WebhookPayloads.MAX_PAYLOAD_BYTES);
+        JsonNode sent = MAPPER.readTree(body);
+        assertThat(sent.at("/data/story/link").asText()).isEqualTo(json.at("/story/link").asText());
+        assertThat(sent.at("/data/story/title").asText()).isEqualTo("Microsoft weighs legal action");
+        assertThat(sent.at("/data/story/content").asText()).isEqualTo("…");
+        assertThat(sent.at("/data/story/summary").asText()).startsWith("微软与OpenAI").endsWith("…").hasSizeGreaterThan(1_000);
+        assertThat(sent.get("trimmed")).extracting(JsonNode::asText).containsExactly("content", "summary");
+        assertThat(payloads.payload(WebhookFormat.STANDARD, alert, alert.view().matches(), LINKS)).doesNotContain("trimmed");
     }
 
     private static PublishedAlert published() {
