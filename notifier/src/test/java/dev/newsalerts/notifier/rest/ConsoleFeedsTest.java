@@ -1,10 +1,12 @@
 package dev.newsalerts.notifier.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.newsalerts.localkafka.LocalKafkaTestResource;
 import dev.newsalerts.notifier.FeedPollerStub;
@@ -66,5 +68,19 @@ class ConsoleFeedsTest {
                 .header("X-Content-Type-Options", equalTo("nosniff"));
         given().get("/console/console.js").then().statusCode(200).body(containsString("textContent"));
         given().redirects().follow(false).get("/console").then().statusCode(302).header("Location", endsWith("console/"));
+    }
+
+    @Test
+    void browsersRevalidateTheConsoleSoAnUpgradeReachesThem() {
+        for (String file : new String[] {"/console/", "/console/console.js", "/console/console.css", "/console/rules.js"}) {
+            String etag = given().get(file).then().statusCode(200)
+                    .header("Cache-Control", equalTo("no-cache"))
+                    .header("ETag", startsWith("\""))
+                    .extract().header("ETag");
+
+            given().header("If-None-Match", etag).get(file).then().statusCode(304).header("ETag", equalTo(etag));
+            given().header("If-None-Match", "\"an-older-console\"").get(file).then().statusCode(200);
+        }
+        assertThat(given().get("/console/console.js").header("ETag")).isNotEqualTo(given().get("/console/rules.js").header("ETag"));
     }
 }
