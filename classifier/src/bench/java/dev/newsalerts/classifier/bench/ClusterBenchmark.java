@@ -22,9 +22,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * Stories per second, one at a time on one thread, through the clustering step: the story's fingerprint
  * and its placement in a {@link ClusterIndex} that holds about {@code heads} heads. The stories are the
  * classifier benchmark's synthetic ones (title 12–30, summary 45–110 characters, news-like keyword share
- * 0.1), each under 2 of 20 rules. Time moves on a second a story and the window is as many seconds as
- * there are heads, so the index stays at its size: each story's earlier copy has left the window and it
- * becomes a new head, except every fourth, a republication (one sentence added) of the story placed 101
+ * 0.1), each under 2 of 20 rules. Time moves on a second a story and the window is 4/3 as many seconds as
+ * {@code heads}, so the index stays at that many heads: each story's earlier copy has left the window and
+ * it becomes a new head, except every fourth, a republication (one sentence added) of the story placed 101
  * stories before, which joins it.
  */
 @State(Scope.Benchmark)
@@ -48,18 +48,18 @@ public class ClusterBenchmark {
 
     @Setup
     public void setUp() {
-        stories = new SyntheticCorpus(42).stories(language, 0.1, heads * 2, 13);
-        index = new ClusterIndex(Duration.ofSeconds(heads));
-        for (placed = 0; placed < heads; placed++) {
+        stories = new SyntheticCorpus(42).stories(language, 0.1, heads * 3, 13);
+        index = new ClusterIndex(Duration.ofSeconds(heads * 4L / 3));
+        for (placed = 0; placed < heads * 4L / 3; placed++) {
             placeNext();
         }
         joined = 0;
-        System.out.printf("%n%s stories, window of %d s: %d heads%n", language, heads, index.heads());
+        System.out.printf("%n%s stories, window of %d s: %d heads%n", language, heads * 4L / 3, index.heads());
     }
 
     @TearDown
     public void tearDown() {
-        System.out.printf("%n%d heads at the end; %d of %d stories joined a head%n", index.heads(), joined, placed - heads);
+        System.out.printf("%n%d heads at the end; %d of %d stories joined a head%n", index.heads(), joined, placed - heads * 4L / 3);
     }
 
     @Benchmark
