@@ -30,6 +30,7 @@ public final class ClusterIndex {
     private static final int NEWEST_PER_NUMBER = 64;
 
     private final Duration window;
+    private final long windowMillis;
     private final JoinRule rule;
     private final LshBuckets buckets = new LshBuckets();
     private final NumberBuckets<Head> byNumber = new NumberBuckets<>(NEWEST_PER_NUMBER);
@@ -55,6 +56,7 @@ public final class ClusterIndex {
             throw new IllegalArgumentException("the cluster window must be positive, not " + window);
         }
         this.window = window;
+        this.windowMillis = window.toMillis();
         this.rule = rule;
     }
 
@@ -64,6 +66,7 @@ public final class ClusterIndex {
         final Set<String> ruleIds;
         final StoryFingerprint fingerprint;
         final Instant at;
+        final long atMillis;
         int slot;
         /** The last lookup that looked at this head, so that a head found twice is judged once. */
         int lookedAtBy;
@@ -74,6 +77,7 @@ public final class ClusterIndex {
             this.ruleIds = Set.copyOf(ruleIds);
             this.fingerprint = fingerprint;
             this.at = at;
+            this.atMillis = at.toEpochMilli();
         }
     }
 
@@ -137,7 +141,7 @@ public final class ClusterIndex {
         private final int stamp;
         private final Set<String> ruleIds;
         private final StoryFingerprint fingerprint;
-        private final Instant at;
+        private final long atMillis;
         private Head bestJoin;
         private JoinRule.Verdict bestJoinVerdict;
         private Head closestRefused;
@@ -147,11 +151,12 @@ public final class ClusterIndex {
             this.stamp = stamp;
             this.ruleIds = ruleIds;
             this.fingerprint = fingerprint;
-            this.at = at;
+            this.atMillis = at.toEpochMilli();
         }
 
         void consider(Head head) {
-            if (head == null || head.evicted || head.lookedAtBy == stamp || !sharesARule(head, ruleIds) || !withinWindow(head.at, at)) {
+            if (head == null || head.evicted || head.lookedAtBy == stamp || Math.abs(head.atMillis - atMillis) > windowMillis
+                    || !sharesARule(head, ruleIds)) {
                 return;
             }
             head.lookedAtBy = stamp;
@@ -202,10 +207,6 @@ public final class ClusterIndex {
             }
         }
         return false;
-    }
-
-    private boolean withinWindow(Instant headAt, Instant at) {
-        return Duration.between(headAt, at).abs().compareTo(window) <= 0;
     }
 
     private boolean isOutsideWindow(Instant at) {

@@ -1,7 +1,12 @@
 package dev.newsalerts.classifier.domain.cluster;
 
+import java.util.regex.Pattern;
+
 /** How a number is written as an anchor: "1,500" is "1500", "2.50" is "2.5", "12%" and "12 percent" are "12". */
 final class Numbers {
+
+    private static final Pattern TRAILING_ZEROS = Pattern.compile("0+$");
+    private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=\\d)");
 
     private Numbers() {
     }
@@ -22,12 +27,12 @@ final class Numbers {
             plain = plain.replace(".", "");
         }
         if (plain.indexOf('.') >= 0) {
-            plain = plain.replaceAll("0+$", "");
+            plain = TRAILING_ZEROS.matcher(plain).replaceAll("");
             if (plain.endsWith(".")) {
                 plain = plain.substring(0, plain.length() - 1);
             }
         }
-        String trimmed = plain.replaceFirst("^0+(?=\\d)", "");
+        String trimmed = LEADING_ZEROS.matcher(plain).replaceFirst("");
         return trimmed.isEmpty() ? "0" : trimmed;
     }
 }

@@ -16,6 +16,7 @@ public final class StoryFingerprint {
 
     private final int[] signature;
     private final Anchors anchors;
+    private final boolean empty;
 
     StoryFingerprint(int[] signature, Anchors anchors) {
         if (signature.length != MinHash.SIZE) {
@@ -23,6 +24,7 @@ public final class StoryFingerprint {
         }
         this.signature = signature.clone();
         this.anchors = anchors;
+        this.empty = Arrays.stream(signature).allMatch(value -> value == Integer.MAX_VALUE);
     }
 
     /** The fingerprint of a story from its title and lead (the feed's summary); either may be null. */
@@ -45,7 +47,7 @@ public final class StoryFingerprint {
 
     /** Whether the story had no words to shingle. */
     public boolean isEmpty() {
-        return Arrays.stream(signature).allMatch(value -> value == Integer.MAX_VALUE);
+        return empty;
     }
 
     /** The story's numbers, normalised ("1,500" is 1500, "12%" is 12). */

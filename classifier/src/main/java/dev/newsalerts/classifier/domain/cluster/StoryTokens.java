@@ -45,7 +45,7 @@ final class StoryTokens {
                 // letters and digits of Latin script: a word, or a model name such as SU7, R1, GPT4o (one token, a name)
                 int end = runEnd(text, i, cp -> Character.isLetterOrDigit(cp) && !isCjk(cp));
                 String word = text.substring(i, end);
-                boolean mixed = word.codePoints().anyMatch(Character::isDigit);
+                boolean mixed = hasDigit(word);
                 tokens.add(new Token(Kind.WORD, TextFolding.fold(word), mixed || !sentenceStart && looksLikeAName(word)));
                 sentenceStart = false;
                 i = end;
@@ -60,10 +60,21 @@ final class StoryTokens {
 
     /** A capital first letter, or a capital inside (OpenAI, iPhone). */
     private static boolean looksLikeAName(String word) {
-        if (Character.isUpperCase(word.codePointAt(0))) {
-            return true;
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.isUpperCase(word.charAt(i))) {
+                return true;
+            }
         }
-        return word.codePoints().skip(1).anyMatch(Character::isUpperCase);
+        return false;
+    }
+
+    private static boolean hasDigit(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.isDigit(word.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int next(String text, int at) {
@@ -79,7 +90,7 @@ final class StoryTokens {
     }
 
     static boolean isCjk(int c) {
-        if (!Character.isLetterOrDigit(c) || Character.isDigit(c)) {
+        if (c < 0x2E80 || !Character.isLetterOrDigit(c) || Character.isDigit(c)) { // nothing CJK below U+2E80
             return false;
         }
         Character.UnicodeScript script = Character.UnicodeScript.of(c);
