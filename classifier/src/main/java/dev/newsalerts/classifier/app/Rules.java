@@ -1,6 +1,7 @@
 package dev.newsalerts.classifier.app;
 
 import dev.newsalerts.classifier.config.ClassifierConfig;
+import dev.newsalerts.classifier.domain.RuleCatalogue;
 import dev.newsalerts.classifier.domain.RuleFileException;
 import dev.newsalerts.classifier.domain.RuleSet;
 import io.micrometer.core.instrument.Counter;
@@ -62,6 +63,12 @@ public class Rules {
 
     public RuleSet current() {
         return inForce.rules();
+    }
+
+    /** The rules in force as the other services see them. */
+    public RuleCatalogue catalogue() {
+        InForce now = inForce;
+        return new RuleCatalogue(now.rules().version(), now.loadedAt(), now.rules().catalogueEntries());
     }
 
     public Status status() {

@@ -141,6 +141,13 @@ public final class RuleSet {
         return Arrays.stream(rules).map(rule -> rule.id).toList();
     }
 
+    /** Each rule's id, title and groups, in the file's order. */
+    public List<RuleCatalogue.Entry> catalogueEntries() {
+        return Arrays.stream(rules).map(rule -> new RuleCatalogue.Entry(rule.id, rule.title, java.util.stream.IntStream
+                .concat(Arrays.stream(rule.positiveGroups()), Arrays.stream(rule.noneGroups()))
+                .mapToObj(group -> groupNames[group]).distinct().toList())).toList();
+    }
+
     /** The rules a story's title and summary (plain text) fire, each with the terms that made it fire. */
     public List<RuleMatch> classify(String title, String summary) {
         Hits hits = SCRATCH.get();

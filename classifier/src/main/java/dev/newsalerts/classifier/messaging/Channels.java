@@ -14,6 +14,8 @@ public final class Channels {
     public static final String MATCHES = "matches";
     /** Each alerted story's place in its cluster, to {@code news.clusters}. */
     public static final String CLUSTERS = "clusters";
+    /** The rule catalogue, to {@code news.rules}. */
+    public static final String RULES = "rule-catalogue";
 
     private Channels() {
     }

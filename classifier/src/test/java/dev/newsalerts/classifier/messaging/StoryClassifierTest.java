@@ -210,6 +210,18 @@ class StoryClassifierTest {
         assertThat(next.at("/cluster/clusterId").isTextual()).isTrue();
     }
 
+    @Test
+    void theRulesInForceArePublishedForTheNotifier() throws Exception {
+        List<ConsumerRecord<String, String>> published = await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordsWithKey(Topics.RULES, "catalogue"), records -> !records.isEmpty());
+
+        JsonNode catalogue = mapper.readTree(published.get(published.size() - 1).value());
+        assertThat(catalogue.get("rulesVersion").asText()).isNotBlank();
+        assertThat(catalogue.get("rules").findValuesAsText("id")).contains("ms-openai-amazon-dispute", "cloud-pricing");
+        assertThat(catalogue.at("/rules/0/title").asText()).isNotBlank();
+        assertThat(catalogue.at("/rules/0/groups").size()).isPositive();
+    }
+
     private JsonNode alertAfterPublishing(String storyId, String story) throws Exception {
         publish(storyId, story);
         return mapper.readTree(await().atMost(Duration.ofSeconds(30))

@@ -28,6 +28,12 @@ public final class Topics {
      */
     public static final String CLUSTERS = "news.clusters";
 
+    /**
+     * Compacted: the classifier's rule catalogue (the rules in force: ids, titles, groups, rules
+     * version), one record under the key {@code catalogue}; the notifier checks subscriptions against it.
+     */
+    public static final String RULES = "news.rules";
+
     /** One {@code Alert} per story that fired at least one rule, from classifier, keyed by story id. */
     public static final String ALERTS = "news.alerts";
     /** Alerts the notifier could not read or deliver, with the reason in the {@code dead-letter-reason} header. */

@@ -2,6 +2,7 @@ package dev.newsalerts.notifier.rest;
 
 import dev.newsalerts.httpapi.Problem;
 import dev.newsalerts.httpapi.TokenRequired;
+import dev.newsalerts.notifier.app.KnownRules;
 import dev.newsalerts.notifier.app.Subscriptions;
 import dev.newsalerts.notifier.app.TargetCheck;
 import dev.newsalerts.notifier.app.TargetRefusedException;
@@ -48,23 +49,25 @@ public class SubscriptionResource {
 
     private final Subscriptions store;
     private final TargetCheck targets;
+    private final KnownRules knownRules;
 
-    public SubscriptionResource(Subscriptions store, TargetCheck targets) {
+    public SubscriptionResource(Subscriptions store, TargetCheck targets, KnownRules knownRules) {
         this.store = store;
         this.targets = targets;
+        this.knownRules = knownRules;
     }
 
     @GET
     @Operation(summary = "All subscriptions, those declared in configuration first (secrets are never shown)")
     public List<SubscriptionView> list() {
-        return store.all().stream().map(SubscriptionView::of).toList();
+        return store.all().stream().map(subscription -> SubscriptionView.of(subscription, knownRules.catalogue())).toList();
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One subscription")
     public SubscriptionView get(@PathParam("id") String id) {
-        return SubscriptionView.of(find(id));
+        return SubscriptionView.of(find(id), knownRules.catalogue());
     }
 
     @POST
@@ -83,7 +86,7 @@ public class SubscriptionResource {
         Log.infof("Subscription %s (%s) created: %s to %s", subscription.id(), subscription.name(),
                 subscription.channel().name().toLowerCase(), targetHost(subscription));
         return Response.created(URI.create("/subscriptions/" + subscription.id()))
-                .entity(SubscriptionView.of(subscription, true)).build();
+                .entity(SubscriptionView.of(subscription, true, knownRules.catalogue())).build();
     }
 
     @PUT
@@ -101,7 +104,7 @@ public class SubscriptionResource {
                 digest(request), clusters(request), request.updateAfter());
         store.save(subscription);
         Log.infof("Subscription %s (%s) replaced", id, subscription.name());
-        return SubscriptionView.of(subscription);
+        return SubscriptionView.of(subscription, knownRules.catalogue());
     }
 
     @DELETE
@@ -146,6 +149,14 @@ public class SubscriptionResource {
         } catch (TargetRefusedException e) {
             throw error(Response.Status.BAD_REQUEST, "target: " + e.getMessage());
         }
+        // Before the classifier has published its rules (a first start), any rule id is taken.
+        knownRules.catalogue().ifPresent(catalogue -> {
+            List<String> unknown = catalogue.unknown(request.rules() == null ? List.of() : request.rules());
+            if (!unknown.isEmpty()) {
+                throw error(Response.Status.BAD_REQUEST, "rules: " + String.join(", ", unknown) + " not among the rules in force ("
+                        + catalogue.rulesVersion() + "): " + String.join(", ", catalogue.ids()));
+            }
+        });
     }
 
     private static String targetHost(Subscription subscription) {

@@ -161,6 +161,45 @@ class SubscriptionResourceTest {
     }
 
     @Test
+    void aSubscriptionToARuleTheClassifierDoesNotHaveIsRefusedNamingTheRulesItHas() {
+        publishRuleCatalogue();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> api().body("""
+                {"name": "typo", "channel": "email", "target": "a@example.com", "rules": ["cloud-pricng"]}""")
+                .post("/subscriptions").then().spec(problem(400,
+                        "rules: cloud-pricng not among the rules in force (v-test): ms-openai-amazon-dispute, cloud-pricing")));
+        api().body("""
+                {"name": "fine", "channel": "email", "target": "a@example.com", "rules": ["cloud-pricing"]}""")
+                .post("/subscriptions").then().statusCode(201).body("missingRules", nullValue());
+    }
+
+    @Test
+    void aSubscriptionWhoseRuleIsGoneSaysSo() {
+        publishRuleCatalogue();
+        String id = UUID.randomUUID().toString();
+        try (KafkaCompanion companion = new KafkaCompanion(bootstrapServers)) {
+            companion.produceStrings().fromRecords(new ProducerRecord<>(Topics.SUBSCRIPTIONS, id, """
+                    {"id": "%s", "name": "old rule", "channel": "email", "target": "o@example.com",
+                     "rules": ["retired-rule", "cloud-pricing"], "enabled": true, "origin": "api",
+                     "createdAt": "2026-11-23T08:00:00Z", "updatedAt": "2026-11-23T08:00:00Z"}""".formatted(id)))
+                    .awaitCompletion(Duration.ofSeconds(30));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> api().get("/subscriptions/" + id).then().statusCode(200)
+                .body("missingRules", equalTo(List.of("retired-rule"))));
+    }
+
+    private void publishRuleCatalogue() {
+        try (KafkaCompanion companion = new KafkaCompanion(bootstrapServers)) {
+            companion.produceStrings().fromRecords(new ProducerRecord<>(Topics.RULES, "catalogue", """
+                    {"rulesVersion": "v-test", "loadedAt": "2026-12-01T00:00:00Z", "rules": [
+                      {"id": "ms-openai-amazon-dispute", "title": "Dispute", "groups": ["microsoft"]},
+                      {"id": "cloud-pricing", "title": "Cloud prices", "groups": ["price"]}]}"""))
+                    .awaitCompletion(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
     void aSubscriptionWrittenByAnotherInstanceIsSeenHere() {
         String id = UUID.randomUUID().toString();
         String json = """
