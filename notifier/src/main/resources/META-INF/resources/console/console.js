@@ -405,7 +405,9 @@
       el('td', { class: 'target' }, s.target),
       el('td', {}, s.rules && s.rules.length ? s.rules.join(', ') : el('span', { class: 'muted' }, 'all rules'),
         s.minScore != null ? el('div', { class: 'muted small' }, `score ≥ ${s.minScore}`) : null,
-        s.language ? el('div', { class: 'muted small' }, `language ${s.language}`) : null),
+        s.language ? el('div', { class: 'muted small' }, `language ${s.language}`) : null,
+        s.clusters ? el('div', { class: 'muted small' }, `per event: ${s.clusters}`) : null,
+        s.missingRules ? el('div', { class: 'small error-text' }, `no longer in the rules: ${s.missingRules.join(', ')}`) : null),
       el('td', { class: 'state' }, s.enabled ? badge('ok', 'enabled')
         : [badge('bad', 'disabled'), el('div', { class: 'small error-text' }, s.disabledReason || 'no reason given')]),
       el('td', {}, s.origin)))));
@@ -451,6 +453,20 @@
 
   // ---- refresh loop ---------------------------------------------------------------------
 
+  // ---- the rules a subscription can name (the classifier's catalogue, through GET /rules) -----
+
+  async function loadRules() {
+    try {
+      const result = await getJson('../rules');
+      render('rules-in-force', result, (r) => r.ok
+        ? el('span', {}, `Rules in force (${r.body.rulesVersion}): `,
+          (r.body.rules || []).map((rule, i) => [i ? ', ' : '', el('code', {}, rule.id), ` ${rule.title || ''}`]))
+        : el('span', {}, 'The classifier has not published its rules yet.'));
+    } catch (e) {
+      render('rules-in-force', null, () => el('span', {}, 'The notifier is unreachable.'));
+    }
+  }
+
   async function refresh() {
     if (busy) {
       again = true;
@@ -458,7 +474,7 @@
     }
     busy = true;
     try {
-      await Promise.allSettled([loadAlerts(), loadFeeds(), loadSubscriptions()]);
+      await Promise.allSettled([loadAlerts(), loadFeeds(), loadSubscriptions(), loadRules()]);
       $('updated').textContent = `updated ${new Date().toLocaleTimeString()}`;
     } finally {
       busy = false;

@@ -20,12 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
@@ -39,7 +37,6 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 public class ClusterTable implements ClusterDirectory {
 
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
-    private static final Duration BROKER_RETRY = Duration.ofSeconds(5);
     /** The topic keeps a day more than the window: what a restart reads back covers the whole window. */
     private static final Duration KEPT_BEYOND_WINDOW = Duration.ofDays(1);
 
@@ -52,7 +49,7 @@ public class ClusterTable implements ClusterDirectory {
         return thread;
     });
     private volatile boolean retentionSet;
-    private volatile boolean closed;
+    private Thread following;
 
     public ClusterTable(@Channel(Channels.CLUSTERS) Emitter<Record<String, String>> emitter, ObjectMapper mapper,
             ChannelTopics kafka, ClassifierConfig config) {
@@ -69,14 +66,15 @@ public class ClusterTable implements ClusterDirectory {
     }
 
     void start(@Observes StartupEvent event) {
-        Thread follow = new Thread(this::createTopicThenFollow, "cluster-table");
-        follow.setDaemon(true);
-        follow.start();
+        following = kafka.followOnceCreated(table, Topics.CLUSTERS, () -> Log.infof(
+                "Following %s: the clusters of the stories alerted in the last %s", Topics.CLUSTERS, clusters.window()));
         sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_EVERY.toMillis(), SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        closed = true;
+        if (following != null) {
+            following.interrupt();
+        }
         sweeper.shutdownNow();
         table.close();
     }
@@ -104,21 +102,6 @@ public class ClusterTable implements ClusterDirectory {
     @Override
     public Optional<ClusterMember> member(String storyId) {
         return clusters.member(storyId);
-    }
-
-    private void createTopicThenFollow() {
-        try {
-            while (!closed && !kafka.createMissing(Set.of(Topics.CLUSTERS))) {
-                Thread.sleep(BROKER_RETRY.toMillis()); // the broker is not there yet
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        if (!closed) {
-            table.start(kafka.clientConfig(ConsumerConfig.configNames()));
-            Log.infof("Following %s: the clusters of the stories alerted in the last %s", Topics.CLUSTERS, clusters.window());
-        }
     }
 
     private void sweep() {

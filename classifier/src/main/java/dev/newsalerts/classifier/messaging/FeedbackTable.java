@@ -13,8 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * The judgements readers gave, kept in the compacted {@code news.feedback} topic (written by the
@@ -27,11 +25,10 @@ public class FeedbackTable implements JudgedAlerts {
 
     /** How long a request waits for the judgements given so far to be read. */
     private static final Duration LOAD_WAIT = Duration.ofSeconds(10);
-    private static final Duration BROKER_RETRY = Duration.ofSeconds(5);
 
     private final ChannelTopics kafka;
     private final FollowedTable<Judgement> table;
-    private volatile boolean closed;
+    private Thread following;
 
     public FeedbackTable(ChannelTopics kafka, FeedbackReader reader) {
         this.kafka = kafka;
@@ -39,13 +36,14 @@ public class FeedbackTable implements JudgedAlerts {
     }
 
     void start(@Observes StartupEvent event) {
-        Thread follow = new Thread(this::createTopicThenFollow, "feedback-table");
-        follow.setDaemon(true);
-        follow.start();
+        following = kafka.followOnceCreated(table, Topics.FEEDBACK,
+                () -> Log.infof("Following %s: reader feedback for GET /rules/quality and the back-test", Topics.FEEDBACK));
     }
 
     void stop(@Observes ShutdownEvent event) {
-        closed = true;
+        if (following != null) {
+            following.interrupt();
+        }
         table.close();
     }
 
@@ -61,20 +59,5 @@ public class FeedbackTable implements JudgedAlerts {
             throw new FeedbackUnavailableException("interrupted while reading " + Topics.FEEDBACK);
         }
         return List.copyOf(table.values());
-    }
-
-    private void createTopicThenFollow() {
-        try {
-            while (!closed && !kafka.createMissing(Set.of(Topics.FEEDBACK))) {
-                Thread.sleep(BROKER_RETRY.toMillis()); // the broker is not there yet
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        if (!closed) {
-            table.start(kafka.clientConfig(ConsumerConfig.configNames()));
-            Log.infof("Following %s: reader feedback for GET /rules/quality and the back-test", Topics.FEEDBACK);
-        }
     }
 }

@@ -38,14 +38,7 @@ class AlertContractTest {
 
     @Test
     void publishedAlertsMatchTheSchema() throws Exception {
-        JsonNode story = storySchema().get("examples").get(0);
-        RuleSet rules;
-        try (InputStream in = getClass().getResourceAsStream("/rules.yaml")) {
-            rules = RuleSet.compile(in.readAllBytes(), "rules.yaml");
-        }
-        StoryText text = MAPPER.treeToValue(story, StoryText.class);
-        Alert alert = new Alert(Alert.SCHEMA_VERSION, AlertIds.of(text.storyId(), rules.version()), story,
-                rules.classify(text.title(), text.summary()), rules.version(), Instant.now());
+        Alert alert = alertOfTheExampleStory();
 
         assertThat(alert.matches()).isNotEmpty();
         assertThat(alertSchema().validate(MAPPER.valueToTree(alert))).isEmpty();
@@ -54,14 +47,7 @@ class AlertContractTest {
 
     @Test
     void clusteredAlertsMatchTheSchemaOfVersionTwo() throws Exception {
-        JsonNode story = storySchema().get("examples").get(0);
-        RuleSet rules;
-        try (InputStream in = getClass().getResourceAsStream("/rules.yaml")) {
-            rules = RuleSet.compile(in.readAllBytes(), "rules.yaml");
-        }
-        StoryText text = MAPPER.treeToValue(story, StoryText.class);
-        Alert alert = new Alert(Alert.SCHEMA_VERSION, AlertIds.of(text.storyId(), rules.version()), story,
-                rules.classify(text.title(), text.summary()), rules.version(), Instant.now());
+        Alert alert = alertOfTheExampleStory();
         AlertCluster cluster = new AlertCluster("head-story", "head-story", false, 0.62,
                 new TreeSet<>(Set.of("ms-openai-amazon-dispute")), 3, "joined head-story at similarity 0.62");
 
@@ -70,6 +56,19 @@ class AlertContractTest {
         assertThat(alertSchema().validate(clustered)).isEmpty();
         assertThat(clustered.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(clustered.at("/cluster/headRules/0").asText()).isEqualTo("ms-openai-amazon-dispute");
+    }
+
+    /** The alert the bundled rules make of the story schema's example. */
+    private Alert alertOfTheExampleStory() throws Exception {
+        JsonNode story = storySchema().get("examples").get(0);
+        RuleSet rules;
+        try (InputStream in = getClass().getResourceAsStream("/rules.yaml")) {
+            rules = RuleSet.compile(in.readAllBytes(), "rules.yaml");
+        }
+        StoryText text = MAPPER.treeToValue(story, StoryText.class);
+        Alert alert = new Alert(Alert.SCHEMA_VERSION, AlertIds.of(text.storyId(), rules.version()), story,
+                rules.classify(text.title(), text.summary()), rules.version(), Instant.now());
+        return alert;
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.config.Config;
 public class ChannelTopics {
 
     private static final Duration BROKER_WAIT = Duration.ofSeconds(10);
+    private static final Duration BROKER_RETRY = Duration.ofSeconds(5);
     private static final Pattern TOPIC_KEY =
             Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.(dead-letter-queue\\.)?topic");
 
@@ -82,6 +84,32 @@ public class ChannelTopics {
                     kafkaConfig.get("bootstrap.servers"), BROKER_WAIT.toSeconds());
             return false;
         }
+    }
+
+    /**
+     * Has a table follow a topic the service reads without a channel: on a thread of its own, creates
+     * the topic when missing (as the channels' own), waiting for a broker that is not there yet, then
+     * starts the table and runs {@code whenFollowing}.
+     *
+     * @return that thread: interrupt it at shutdown to give up waiting
+     */
+    public Thread followOnceCreated(FollowedTable<?> table, String topic, Runnable whenFollowing) {
+        Thread thread = new Thread(() -> {
+            try {
+                while (!createMissing(Set.of(topic))) {
+                    Thread.sleep(BROKER_RETRY.toMillis()); // the broker is not there yet
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!Thread.currentThread().isInterrupted()) {
+                table.start(clientConfig(ConsumerConfig.configNames()));
+                whenFollowing.run();
+            }
+        }, "follow-" + topic);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     /**

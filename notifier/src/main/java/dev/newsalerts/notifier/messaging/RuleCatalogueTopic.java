@@ -10,10 +10,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * The classifier's rule catalogue, followed from the compacted {@code news.rules} (written by the
@@ -24,11 +21,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 public class RuleCatalogueTopic implements KnownRules {
 
     static final String KEY = "catalogue";
-    private static final Duration BROKER_RETRY = Duration.ofSeconds(5);
 
     private final ChannelTopics kafka;
     private final FollowedTable<RuleCatalogue> table;
-    private volatile boolean closed;
+    private Thread following;
 
     public RuleCatalogueTopic(ChannelTopics kafka, ObjectMapper mapper) {
         this.kafka = kafka;
@@ -36,32 +32,18 @@ public class RuleCatalogueTopic implements KnownRules {
     }
 
     void start(@Observes StartupEvent event) {
-        Thread follow = new Thread(this::createTopicThenFollow, "rule-catalogue");
-        follow.setDaemon(true);
-        follow.start();
+        following = kafka.followOnceCreated(table, Topics.RULES, () -> { });
     }
 
     void stop(@Observes ShutdownEvent event) {
-        closed = true;
+        if (following != null) {
+            following.interrupt();
+        }
         table.close();
     }
 
     @Override
     public Optional<RuleCatalogue> catalogue() {
         return table.get(KEY);
-    }
-
-    private void createTopicThenFollow() {
-        try {
-            while (!closed && !kafka.createMissing(Set.of(Topics.RULES))) {
-                Thread.sleep(BROKER_RETRY.toMillis()); // the broker is not there yet
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        if (!closed) {
-            table.start(kafka.clientConfig(ConsumerConfig.configNames()));
-        }
     }
 }

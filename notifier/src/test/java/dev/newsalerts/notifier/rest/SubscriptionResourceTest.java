@@ -171,6 +171,8 @@ class SubscriptionResourceTest {
         api().body("""
                 {"name": "fine", "channel": "email", "target": "a@example.com", "rules": ["cloud-pricing"]}""")
                 .post("/subscriptions").then().statusCode(201).body("missingRules", nullValue());
+        given().get("/rules").then().statusCode(200).body("rulesVersion", equalTo("v-test"))
+                .body("rules.id", equalTo(List.of("ms-openai-amazon-dispute", "cloud-pricing")));
     }
 
     @Test
