@@ -460,7 +460,7 @@
       const result = await getJson('../rules');
       render('rules-in-force', result, (r) => r.ok
         ? el('span', {}, `Rules in force (${r.body.rulesVersion}): `,
-          (r.body.rules || []).map((rule, i) => [i ? ', ' : '', el('code', {}, rule.id), ` ${rule.title || ''}`]))
+          (r.body.rules || []).flatMap((rule, i) => [i ? ', ' : '', el('code', {}, rule.id), ` ${rule.title || ''}`]))
         : el('span', {}, 'The classifier has not published its rules yet.'));
     } catch (e) {
       render('rules-in-force', null, () => el('span', {}, 'The notifier is unreachable.'));

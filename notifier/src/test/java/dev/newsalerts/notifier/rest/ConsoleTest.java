@@ -98,6 +98,8 @@ class ConsoleTest {
                 .contains(FeedPollerStub.HEALTHY_FEED, "ok", FeedPollerStub.FAILING_FEED, "failing (4×)",
                         FeedPollerStub.FAILING_ERROR));
         assertThat(chromium.text("#subscriptions-status")).contains("Enter the API token");
+        assertThat(chromium.text("#rules-in-force")).as("the rules a subscription can name, or that none are known yet")
+                .containsAnyOf("Rules in force", "has not published its rules yet").doesNotContain("[object");
         assertThat(chromium.evaluate("getComputedStyle(document.getElementById('token-bar')).display").asText())
                 .as("no 'Forget token' without a token").isEqualTo("none");
         assertThat(chromium.dialogs()).isEmpty();
@@ -193,6 +195,32 @@ class ConsoleTest {
         assertThat(chromium.evaluate("document.querySelectorAll('[data-alert-id=\"" + alert.get("alertId").asText()
                 + "\"] mark').length").asInt()).as("no mark where the title does not hold the term").isZero();
         assertThat(chromium.dialogs()).isEmpty();
+        assertThat(chromium.exceptions()).isEmpty();
+    }
+
+    @Test
+    void oneEventFromTwoOutletsShowsOnceWithTheOtherOutletUnderItAndNoBidiOverride() {
+        chromium.open(console.toString());
+        String event = UUID.randomUUID().toString();
+        ObjectNode first = TestAlerts.alert("AWS cuts S3 prices " + event);
+        ObjectNode copy = TestAlerts.alert("AWS cuts S3 prices \u202Ereversed " + event);
+        String headId = first.get("story").get("storyId").asText();
+        ((ObjectNode) copy.get("story")).put("feedTitle", "Daily Wire");
+        first.putObject("cluster").put("clusterId", headId).put("headStoryId", headId).put("head", true).put("similarity", 1.0)
+                .put("outlets", 1).put("explanation", "new head").putArray("headRules").add("ms-openai-amazon-dispute");
+        copy.putObject("cluster").put("clusterId", headId).put("headStoryId", headId).put("head", false).put("similarity", 0.83)
+                .put("outlets", 2).put("explanation", "joined " + headId + " at similarity 0.83")
+                .putArray("headRules").add("ms-openai-amazon-dispute");
+        TestAlerts.publish(bootstrapServers, first);
+        TestAlerts.publish(bootstrapServers, copy);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(chromium.text("#alerts")).contains("Daily Wire"));
+        assertThat(chromium.evaluate("document.querySelectorAll('article.alert[data-alert-id=\"" + copy.get("alertId").asText()
+                + "\"]').length").asInt()).as("the copy has no card of its own").isZero();
+        String card = "document.querySelector('[data-alert-id=\"" + first.get("alertId").asText() + "\"]')";
+        assertThat(chromium.evaluate(card + ".innerText").asText())
+                .contains("Also reported (2 outlets in all)", "Daily Wire", "similarity 0.83", "AWS cuts S3 prices reversed " + event)
+                .doesNotContain("\u202E");
         assertThat(chromium.exceptions()).isEmpty();
     }
 
