@@ -46,6 +46,20 @@ final class ConsumerGroups implements AutoCloseable {
         return admin.describeMetadataQuorum().quorumInfo().get().leaderId();
     }
 
+    /** Records of the group's topics not yet committed by it: the end offsets less its committed ones. */
+    long lag(String group) throws ExecutionException, InterruptedException {
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        if (committed.isEmpty()) {
+            return 0;
+        }
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = committed.keySet().stream()
+                .collect(Collectors.toMap(partition -> partition, partition -> org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get();
+        return committed.entrySet().stream().mapToLong(entry -> ends.get(entry.getKey()).offset()
+                - (entry.getValue() == null ? 0 : entry.getValue().offset())).sum();
+    }
+
     int partitions(String topic) throws ExecutionException, InterruptedException {
         return topics(List.of(topic)).get(topic).partitions().size();
     }

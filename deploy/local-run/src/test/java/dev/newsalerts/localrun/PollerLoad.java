@@ -138,7 +138,7 @@ class PollerLoad {
         long minutes = Long.getLong("poller.load.minutes", 4);
         measuring = true;
         long fetchesBefore = fetches.get();
-        long cpuBefore = cpuMillis(poller.pid());
+        long cpuBefore = ProcessStats.cpuMillis(poller.pid());
         long maxHeap = 0;
         Instant end = Instant.now().plus(Duration.ofMinutes(minutes));
         Instant measureStart = Instant.now();
@@ -154,7 +154,7 @@ class PollerLoad {
             await().pollDelay(Duration.ofSeconds(5)).until(() -> true); // sampling period
         }
         long polls = fetches.get() - fetchesBefore;
-        long cpu = cpuMillis(poller.pid()) - cpuBefore;
+        long cpu = ProcessStats.cpuMillis(poller.pid()) - cpuBefore;
         Duration measured = Duration.between(measureStart, Instant.now());
         new ProcessBuilder("jcmd", Long.toString(poller.pid()), "GC.run").inheritIO().start().waitFor();
         long liveHeap = heapUsed(http, metrics);
@@ -170,7 +170,7 @@ class PollerLoad {
                 """, Instant.now(), FEEDS, HOSTS, INTERVAL.toSeconds(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.arch"), firstRound.toSeconds(), measured.toSeconds(), polls,
                 polls / (double) measured.toSeconds(), 100.0 * notModified.get() / Math.max(1, fetches.get()), INTERVAL.toSeconds(),
-                percentile(lags, 50), percentile(lags, 99), lags.length == 0 ? 0 : lags[lags.length - 1],
+                ProcessStats.percentile(lags, 50), ProcessStats.percentile(lags, 99), lags.length == 0 ? 0 : lags[lags.length - 1],
                 maxHeap >> 20, liveHeap >> 20, cpu / 1000.0, measured.toSeconds(), 100.0 * cpu / measured.toMillis(),
                 cpu / (double) Math.max(1, polls));
         System.out.print(report);
@@ -235,16 +235,5 @@ class PollerLoad {
             }
         }
         return sum;
-    }
-
-    /** User and system CPU time of a process, from /proc (Linux). */
-    private static long cpuMillis(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // clock ticks of 10 ms
-    }
-
-    private static long percentile(long[] sorted, int percent) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
     }
 }

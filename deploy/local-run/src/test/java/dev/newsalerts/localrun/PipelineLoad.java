@@ -1,0 +1,278 @@
+package dev.newsalerts.localrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Load harness of the whole pipeline (not part of the build): {@code ./mvnw install -DskipTests &&
+ * ./mvnw -pl deploy/local-run -Pload verify -Dit.test=PipelineLoad}, rates and length with
+ * {@code -Dpipeline.load.rates=50,200,1000 -Dpipeline.load.seconds=60}. The packaged services and a
+ * local broker as the local run starts them, with the local run's subscriptions (a webhook to a
+ * loopback receiver and an email to a local SMTP server, both in mode {@code first}) plus one
+ * webhook in mode {@code each} whose receiver answers at once. Stories go straight into
+ * {@code news.stories} at a steady rate, one in five matching a default rule, each a different
+ * event. Per rate it reports the alerts expected, received by the {@code each} webhook, missing and
+ * repeated, the latency from publishing a story to its webhook's arrival, how long after the last
+ * send the last alert came, each JVM's CPU and memory, and the consumer groups' lag at the end; to
+ * the console and {@code target/pipeline-load.txt}.
+ */
+class PipelineLoad {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The topic the feed-poller publishes to (libs/kafka Topics.STORIES; local-run does not depend on it). */
+    private static final String STORIES = "news.stories";
+    private static final Duration DRAIN = Duration.ofMinutes(3);
+
+    @TempDir
+    Path dataDir;
+
+    private HttpServer receiver;
+    private final ExecutorService receiverThreads = Executors.newFixedThreadPool(8);
+    private GreenMail smtp;
+    private LocalStack stack;
+    /** When each matching story was sent (System.nanoTime), by story id. */
+    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    /** When each alert first reached the {@code each} webhook, and how often. */
+    private final Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
+    private final AtomicInteger eachDeliveries = new AtomicInteger();
+    private final AtomicInteger firstDeliveries = new AtomicInteger();
+
+    @BeforeEach
+    void start() throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+        receiver.createContext("/each", exchange -> {
+            long now = System.nanoTime();
+            JsonNode body = MAPPER.readTree(exchange.getRequestBody().readAllBytes());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            eachDeliveries.incrementAndGet();
+            arrivedAt.putIfAbsent(body.at("/data/story/storyId").asText(), now);
+        });
+        receiver.createContext("/first", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            firstDeliveries.incrementAndGet();
+        });
+        receiver.setExecutor(receiverThreads);
+        receiver.start();
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+        stack = LocalStack.start(settings());
+    }
+
+    @AfterEach
+    void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+        smtp.stop();
+        receiver.stop(0);
+        receiverThreads.shutdownNow();
+    }
+
+    @Test
+    void storiesAtSteadyRates() throws Exception {
+        int seconds = Integer.getInteger("pipeline.load.seconds", 60);
+        List<Integer> rates = Arrays.stream(System.getProperty("pipeline.load.rates", "50,200,1000").split(","))
+                .map(String::strip).map(Integer::parseInt).toList();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers(),
+                "linger.ms", 1), new StringSerializer(), new StringSerializer());
+                ConsumerGroups groups = new ConsumerGroups(stack.bootstrapServers())) {
+            warmUp(producer);
+            StringBuilder report = new StringBuilder("Pipeline load, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
+                    + " cores; each rate for " + seconds + " s, 20% matching\n");
+            for (int rate : rates) {
+                report.append(measure(producer, groups, rate, seconds)).append('\n');
+            }
+            System.out.print(report);
+            Files.writeString(Path.of("target", "pipeline-load.txt"), report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+    }
+
+    /** A few alerts through every step, so the first rate does not measure start-up. */
+    private void warmUp(KafkaProducer<String, String> producer) {
+        for (int i = 0; i < 20; i++) {
+            send(producer, i, true);
+        }
+        await().atMost(Duration.ofMinutes(2)).until(() -> arrivedAt.keySet().containsAll(sentAt.keySet()));
+    }
+
+    private String measure(KafkaProducer<String, String> producer, ConsumerGroups groups, int rate, int seconds) throws Exception {
+        sentAt.clear();
+        arrivedAt.clear();
+        eachDeliveries.set(0);
+        firstDeliveries.set(0);
+        int firstMails = smtp.getReceivedMessages().length;
+        Map<String, Long> cpuBefore = cpuMillis();
+        long start = System.nanoTime();
+        int total = rate * seconds;
+        for (int i = 0; i < total; i++) {
+            LockSupport.parkNanos(start + i * 1_000_000_000L / rate - System.nanoTime());
+            send(producer, i, i % 5 == 0);
+        }
+        producer.flush();
+        long lastSend = System.nanoTime();
+        int expected = sentAt.size();
+        boolean drained = awaitDrained(expected);
+        Map<String, Long> cpu = cpuMillis();
+        Thread.sleep(6_000); // consumers commit their offsets every few seconds: the lag is read after
+        long[] latencies = sentAt.entrySet().stream().filter(sent -> arrivedAt.containsKey(sent.getKey()))
+                .mapToLong(sent -> (arrivedAt.get(sent.getKey()) - sent.getValue()) / 1_000_000).sorted().toArray();
+        long lastArrival = arrivedAt.values().stream().mapToLong(Long::longValue).max().orElse(lastSend);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        StringBuilder jvms = new StringBuilder();
+        for (Map.Entry<String, Long> process : cpu.entrySet()) {
+            jvms.append(String.format(" %s %.0f%% of a core, %d MiB;", process.getKey(),
+                    100.0 * (process.getValue() - cpuBefore.getOrDefault(process.getKey(), 0L)) / 1000 / elapsed,
+                    ProcessStats.residentMib(pids().get(process.getKey()))));
+        }
+        return String.format("%5d stories/s: alerts %d/%d received by the each webhook (%d missing, %d repeated)%s;"
+                        + " latency p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; last alert %.1f s after the last send;"
+                        + " first-mode webhook %d, emails %d%n       CPU and memory:%s%n       lag at the end: stories %d,"
+                        + " matches %d, alerts %d",
+                rate, latencies.length, expected, expected - latencies.length, eachDeliveries.get() - latencies.length,
+                drained ? "" : " NOT DRAINED within " + DRAIN.toMinutes() + " min", ProcessStats.percentile(latencies, 50),
+                ProcessStats.percentile(latencies, 95), ProcessStats.percentile(latencies, 99),
+                latencies.length == 0 ? 0 : latencies[latencies.length - 1], Math.max(0, lastArrival - lastSend) / 1e9,
+                firstDeliveries.get(), smtp.getReceivedMessages().length - firstMails, jvms,
+                groups.lag("classifier"), groups.lag("classifier-clusters"), groups.lag("notifier"));
+    }
+
+    private boolean awaitDrained(int expected) {
+        try {
+            await().atMost(DRAIN).pollInterval(Duration.ofMillis(200)).until(() -> arrivedAt.size() >= expected);
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return false;
+        }
+    }
+
+    private void send(KafkaProducer<String, String> producer, int i, boolean matching) {
+        String storyId = UUID.randomUUID().toString().replace("-", "");
+        String place = storyId.substring(0, 6);
+        String title = matching ? matchingTitle(i, place) : "Local bakery " + place + " wins a prize for bread number " + i;
+        ObjectNode story = MAPPER.createObjectNode().put("schemaVersion", 1).put("storyId", storyId)
+                .put("feedUrl", "https://load.example/feed.xml").put("link", "https://load.example/" + storyId)
+                .put("title", title).put("summary", "").put("language", "en")
+                .put("publishedAt", Instant.now().toString()).put("fetchedAt", Instant.now().toString());
+        if (matching) {
+            sentAt.put(storyId, System.nanoTime());
+        }
+        producer.send(new ProducerRecord<>(STORIES, storyId, story.toString()));
+    }
+
+    /** A title a default rule matches, of an event of its own (no other story has its number). */
+    private static String matchingTitle(int i, String place) {
+        int n = 100 + i;
+        return switch (i / 5 % 4) {
+            case 0 -> "AWS raises prices for EC2 GPU instances by " + n + "% in region " + place;
+            case 1 -> "阿里云宣布" + place + "地域部分云服务器涨价" + n + "%";
+            case 2 -> "Microsoft weighs legal action over OpenAI's Amazon deal, filing " + n + " in " + place;
+            default -> "Google Cloud raises prices of Cloud Storage by " + n + "% in " + place;
+        };
+    }
+
+    /** CPU time so far of the broker and each service, by name. */
+    private Map<String, Long> cpuMillis() throws IOException {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> process : pids().entrySet()) {
+            cpu.put(process.getKey(), ProcessStats.cpuMillis(process.getValue()));
+        }
+        return cpu;
+    }
+
+    /** The broker's and each service's process, by name, found by their command lines. */
+    private static Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        ProcessHandle.current().descendants().forEach(process -> {
+            String commandLine = commandLine(process.pid());
+            if (commandLine.contains("kafka.Kafka")) {
+                pids.put("kafka", process.pid());
+            }
+            for (ServiceApp app : ServiceApp.values()) {
+                if (commandLine.contains(app.displayName() + "/target/quarkus-app")) {
+                    pids.put(app.displayName(), process.pid());
+                }
+            }
+        });
+        return pids;
+    }
+
+    /** The whole command line (ProcessHandle's is empty when it is long, as a broker's class path makes it). */
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return ""; // it has exited
+        }
+    }
+
+    private LocalStack.Settings settings() throws IOException {
+        String loopback = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        Path feeds = Files.writeString(dataDir.resolve("feeds.yaml"), "feeds: []\n");
+        Map<ServiceApp, Map<String, String>> config = new EnumMap<>(ServiceApp.class);
+        config.put(ServiceApp.FEED_POLLER, Map.of("poller.feeds-file", feeds.toString()));
+        config.put(ServiceApp.CLASSIFIER, Map.of());
+        config.put(ServiceApp.NOTIFIER, Map.ofEntries(
+                Map.entry("notifier.subscriptions.local-receiver.target", loopback + "/first"),
+                Map.entry("notifier.subscriptions.local-inbox.channel", "email"),
+                Map.entry("notifier.subscriptions.local-inbox.target", "you@localhost"),
+                Map.entry("notifier.subscriptions.load-each.target", loopback + "/each"),
+                Map.entry("notifier.subscriptions.load-each.clusters", "each"),
+                Map.entry("notifier.webhook.allowed-networks", "127.0.0.0/8"),
+                Map.entry("quarkus.mailer.host", "127.0.0.1"),
+                Map.entry("quarkus.mailer.port", Integer.toString(smtp.getSmtp().getPort())),
+                Map.entry("quarkus.log.category.\"dev.newsalerts.notifier.app.AlertDispatcher\".level", "WARN")));
+        Map<ServiceApp, Integer> ports = new EnumMap<>(ServiceApp.class);
+        for (ServiceApp app : ServiceApp.values()) {
+            ports.put(app, freePort());
+        }
+        // -Dpipeline.load.home=DIR runs the packaged services of another checkout (a baseline) under the same load
+        Path home = Path.of(System.getProperty("pipeline.load.home", "../..")).toAbsolutePath().normalize();
+        return new LocalStack.Settings(home, dataDir, Optional.empty(), freePort(), ports, config, false);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
