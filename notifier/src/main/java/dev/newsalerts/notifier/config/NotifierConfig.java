@@ -117,8 +117,8 @@ public interface NotifierConfig {
         @WithDefault("20")
         double ratePerSubscription();
 
-        /** A subscription whose deliveries have all failed for this long is disabled, saying why. */
-        @WithDefault("24h")
+        /** A subscription whose deliveries have all failed for this long is disabled, saying why (5 days, as Svix). */
+        @WithDefault("5d")
         Duration disableAfter();
 
         /**
