@@ -73,14 +73,7 @@ public class ClusterStage {
         ClusterMember member = clusters.place(candidate(alert));
         withCluster(alert, member.forAlert(), mapper);
         CompletableFuture<Void> published = clusters.keep(member).thenCompose(kept -> publish(member.storyId(), alert, message));
-        published.whenComplete((done, failure) -> {
-            if (failure == null) {
-                message.ack();
-            } else {
-                message.nack(failure);
-            }
-        });
-        return window.add(published);
+        return window.acknowledgeWhenSent(message, published);
     }
 
     /** The alert as published: schema version 2, with its cluster. */

@@ -67,14 +67,7 @@ public class StoryClassifier {
             return message.ack();
         }
         CompletableFuture<Void> sent = publish(story.text().storyId(), alert.get(), message);
-        sent.whenComplete((done, failure) -> {
-            if (failure == null) {
-                message.ack();
-            } else {
-                message.nack(failure);
-            }
-        });
-        return window.add(sent);
+        return window.acknowledgeWhenSent(message, sent);
     }
 
     /** @return completes once the alert is on the broker */

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Lets a channel read on while the records it sent wait for the broker, up to a number of them:
@@ -51,6 +52,23 @@ public final class SendWindow {
             room.complete(null);
         }
         return room;
+    }
+
+    /**
+     * Acknowledges {@code message} once {@code send} is on the broker (or nacks it with the reason it
+     * was not), counting the send meanwhile: what an incoming method returns.
+     *
+     * @return completes when the reader may go on ({@link #add})
+     */
+    public CompletionStage<Void> acknowledgeWhenSent(Message<?> message, CompletionStage<?> send) {
+        send.whenComplete((done, failure) -> {
+            if (failure == null) {
+                message.ack();
+            } else {
+                message.nack(failure);
+            }
+        });
+        return add(send);
     }
 
     /** The sends awaiting the broker now. */

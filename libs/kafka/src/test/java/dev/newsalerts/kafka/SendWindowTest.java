@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 class SendWindowTest {
@@ -32,6 +33,35 @@ class SendWindowTest {
         SendWindow window = new SendWindow(1);
         assertThat(window.add(CompletableFuture.completedFuture(null)).toCompletableFuture()).isDone();
         assertThat(window.unacknowledged()).isZero();
+    }
+
+    @Test
+    void aMessageIsAcknowledgedOnlyOnceItsSendIsOnTheBrokerAndNackedWithTheReasonWhenRefused() {
+        SendWindow window = new SendWindow(4);
+        List<String> outcomes = new ArrayList<>();
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        CompletableFuture<Void> refused = new CompletableFuture<>();
+
+        window.acknowledgeWhenSent(message("a", outcomes), sent);
+        window.acknowledgeWhenSent(message("b", outcomes), refused);
+        assertThat(outcomes).as("nothing before the broker answers").isEmpty();
+        assertThat(window.unacknowledged()).isEqualTo(2);
+
+        refused.completeExceptionally(new IllegalStateException("record too large"));
+        sent.complete(null);
+
+        assertThat(outcomes).containsExactly("b nacked: record too large", "a acked");
+        assertThat(window.unacknowledged()).isZero();
+    }
+
+    private static Message<String> message(String name, List<String> outcomes) {
+        return Message.of(name).withAck(() -> {
+            outcomes.add(name + " acked");
+            return CompletableFuture.completedFuture(null);
+        }).withNack(failure -> {
+            outcomes.add(name + " nacked: " + failure.getMessage());
+            return CompletableFuture.completedFuture(null);
+        });
     }
 
     @Test
