@@ -6,6 +6,7 @@ import dev.newsalerts.notifier.app.KnownRules;
 import dev.newsalerts.notifier.app.Subscriptions;
 import dev.newsalerts.notifier.app.TargetCheck;
 import dev.newsalerts.notifier.app.TargetRefusedException;
+import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Channel;
 import dev.newsalerts.notifier.domain.ClusterMode;
 import dev.newsalerts.notifier.domain.DigestWindow;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -36,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** Create, list, read, replace and delete subscriptions; every call needs the API token. */
+/** Create, list, read, replace and delete subscriptions, and rotate a webhook's secret; every call needs the API token. */
 @Path("/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -50,11 +52,13 @@ public class SubscriptionResource {
     private final Subscriptions store;
     private final TargetCheck targets;
     private final KnownRules knownRules;
+    private final Duration secretOverlap;
 
-    public SubscriptionResource(Subscriptions store, TargetCheck targets, KnownRules knownRules) {
+    public SubscriptionResource(Subscriptions store, TargetCheck targets, KnownRules knownRules, NotifierConfig config) {
         this.store = store;
         this.targets = targets;
         this.knownRules = knownRules;
+        this.secretOverlap = config.webhook().secretOverlap();
     }
 
     @GET
@@ -80,7 +84,7 @@ public class SubscriptionResource {
         Subscription subscription = new Subscription(UUID.randomUUID().toString(), request.name().strip(),
                 request.channel(), request.target().strip(), request.rules(), request.minScore(), request.language(),
                 format(request), secret, request.enabled() == null || request.enabled(), null, Subscription.ORIGIN_API,
-                now, now, digest(request), clusters(request), request.updateAfter());
+                now, now, digest(request), clusters(request), request.updateAfter(), null, null, null);
         store.save(subscription);
         // The host only: chat services' webhook URLs are secrets.
         Log.infof("Subscription %s (%s) created: %s to %s", subscription.id(), subscription.name(),
@@ -91,20 +95,41 @@ public class SubscriptionResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Replace a subscription; its secret stays unless a new one is given; enabling clears why it was disabled")
+    @Operation(summary = "Replace a subscription; its secret (and a rotation's overlap) stays unless a new one is given,"
+            + " which replaces it at once (POST /subscriptions/{id}/secret rotates without a gap);"
+            + " enabling clears why it was disabled")
     public SubscriptionView replace(@PathParam("id") String id, @Valid @NotNull SubscriptionRequest request) {
         Subscription old = changeable(id);
         check(request);
         boolean enabled = request.enabled() == null || request.enabled();
+        boolean keepsSecret = request.channel() == Channel.WEBHOOK && request.secret() == null && old.secret() != null;
         String secret = request.channel() != Channel.WEBHOOK ? null
-                : request.secret() != null ? request.secret() : old.secret() != null ? old.secret() : newSecret();
+                : request.secret() != null ? request.secret() : keepsSecret ? old.secret() : newSecret();
         Subscription subscription = new Subscription(id, request.name().strip(), request.channel(),
                 request.target().strip(), request.rules(), request.minScore(), request.language(), format(request), secret,
                 enabled, enabled ? null : old.disabledReason(), Subscription.ORIGIN_API, old.createdAt(), Instant.now(),
-                digest(request), clusters(request), request.updateAfter());
+                digest(request), clusters(request), request.updateAfter(), keepsSecret ? old.previousSecret() : null,
+                keepsSecret ? old.previousSecretUntil() : null, keepsSecret ? old.secretRotatedAt() : null);
         store.save(subscription);
         Log.infof("Subscription %s (%s) replaced", id, subscription.name());
         return SubscriptionView.of(subscription, knownRules.catalogue());
+    }
+
+    @POST
+    @Path("/{id}/secret")
+    @Operation(summary = "Rotate a webhook's signing secret: the new one (generated unless given) is shown only in this"
+            + " answer; deliveries are signed with the previous one too for notifier.webhook.secret-overlap")
+    public SubscriptionView rotateSecret(@PathParam("id") String id, @Valid SecretRequest request) {
+        Subscription old = changeable(id);
+        if (old.channel() != Channel.WEBHOOK) {
+            throw error(Response.Status.BAD_REQUEST, "subscription " + id + " is an email subscription: only webhooks have a secret");
+        }
+        String secret = request != null && request.secret() != null ? request.secret() : newSecret();
+        Subscription rotated = old.rotated(secret, Instant.now(), secretOverlap);
+        store.save(rotated);
+        Log.infof("Subscription %s (%s): secret rotated; the previous one signs too until %s", id, rotated.name(),
+                rotated.previousSecretUntil());
+        return SubscriptionView.of(rotated, true, knownRules.catalogue());
     }
 
     @DELETE
