@@ -6,7 +6,6 @@ import dev.newsalerts.notifier.app.KnownRules;
 import dev.newsalerts.notifier.app.Subscriptions;
 import dev.newsalerts.notifier.app.TargetCheck;
 import dev.newsalerts.notifier.app.TargetRefusedException;
-import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Channel;
 import dev.newsalerts.notifier.domain.ClusterMode;
 import dev.newsalerts.notifier.domain.DigestWindow;
@@ -28,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -38,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** Create, list, read, replace and delete subscriptions, and rotate a webhook's secret; every call needs the API token. */
+/** Create, list, read, replace and delete subscriptions; every call needs the API token. */
 @Path("/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -52,13 +50,11 @@ public class SubscriptionResource {
     private final Subscriptions store;
     private final TargetCheck targets;
     private final KnownRules knownRules;
-    private final Duration secretOverlap;
 
-    public SubscriptionResource(Subscriptions store, TargetCheck targets, KnownRules knownRules, NotifierConfig config) {
+    public SubscriptionResource(Subscriptions store, TargetCheck targets, KnownRules knownRules) {
         this.store = store;
         this.targets = targets;
         this.knownRules = knownRules;
-        this.secretOverlap = config.webhook().secretOverlap();
     }
 
     @GET
@@ -115,23 +111,6 @@ public class SubscriptionResource {
         return SubscriptionView.of(subscription, knownRules.catalogue());
     }
 
-    @POST
-    @Path("/{id}/secret")
-    @Operation(summary = "Rotate a webhook's signing secret: the new one (generated unless given) is shown only in this"
-            + " answer; deliveries are signed with the previous one too for notifier.webhook.secret-overlap")
-    public SubscriptionView rotateSecret(@PathParam("id") String id, @Valid SecretRequest request) {
-        Subscription old = changeable(id);
-        if (old.channel() != Channel.WEBHOOK) {
-            throw error(Response.Status.BAD_REQUEST, "subscription " + id + " is an email subscription: only webhooks have a secret");
-        }
-        String secret = request != null && request.secret() != null ? request.secret() : newSecret();
-        Subscription rotated = old.rotated(secret, Instant.now(), secretOverlap);
-        store.save(rotated);
-        Log.infof("Subscription %s (%s): secret rotated; the previous one signs too until %s", id, rotated.name(),
-                rotated.previousSecretUntil());
-        return SubscriptionView.of(rotated, true, knownRules.catalogue());
-    }
-
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Unsubscribe")
@@ -143,13 +122,21 @@ public class SubscriptionResource {
     }
 
     private Subscription find(String id) {
+        return find(store, id);
+    }
+
+    static Subscription find(Subscriptions store, String id) {
         return store.get(id).orElseThrow(() -> error(Response.Status.NOT_FOUND, "no subscription " + id));
     }
 
     private Subscription changeable(String id) {
-        Subscription subscription = find(id);
+        return changeable(find(id));
+    }
+
+    /** 409 for a subscription declared in configuration: the API changes only those made through it. */
+    static Subscription changeable(Subscription subscription) {
         if (Subscription.ORIGIN_CONFIG.equals(subscription.origin())) {
-            throw error(Response.Status.CONFLICT, "subscription " + id + " is declared in configuration"
+            throw error(Response.Status.CONFLICT, "subscription " + subscription.id() + " is declared in configuration"
                     + " (notifier.subscriptions." + subscription.name() + "); change it there");
         }
         return subscription;
@@ -206,7 +193,7 @@ public class SubscriptionResource {
         return request.format() == null ? WebhookFormat.STANDARD : request.format();
     }
 
-    private static String newSecret() {
+    static String newSecret() {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         return "whsec_" + Base64.getEncoder().encodeToString(key);
