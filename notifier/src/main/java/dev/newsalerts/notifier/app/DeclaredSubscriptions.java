@@ -60,7 +60,8 @@ public class DeclaredSubscriptions {
                     declared.minScore().isPresent() ? declared.minScore().getAsDouble() : null,
                     declared.language().orElse(null), webhook ? declared.format() : null,
                     webhook ? declared.secret().orElse(null) : null, declared.enabled() && refusal == null, refusal,
-                    Subscription.ORIGIN_CONFIG, now, now, digest, clusters, declared.updateAfter()));
+                    Subscription.ORIGIN_CONFIG, now, now, digest, clusters, declared.updateAfter(),
+                    null, null, null));
         }
     }
 

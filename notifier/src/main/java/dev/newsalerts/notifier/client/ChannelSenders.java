@@ -8,6 +8,7 @@ import dev.newsalerts.notifier.domain.Channel;
 import dev.newsalerts.notifier.domain.PublishedAlert;
 import dev.newsalerts.notifier.domain.Subscription;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ public class ChannelSenders implements AlertSender {
             email.send(subscription.target(), alert.view().withMatches(matches), feedback);
             return 0;
         }
-        return webhooks.send(subscription.target(), subscription.secret(), alert.view().alertId(),
+        return webhooks.send(subscription.target(), subscription.signingSecrets(Instant.now()), alert.view().alertId(),
                 payloads.payload(subscription.format(), alert, matches, feedback));
     }
 

@@ -1,8 +1,5 @@
 package dev.newsalerts.notifier.client;
 
-import com.standardwebhooks.Webhook;
-import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
-import com.standardwebhooks.exceptions.WebhookSigningException;
 import dev.newsalerts.httpapi.RetryAfter;
 import dev.newsalerts.notifier.app.DeliveryException;
 import dev.newsalerts.notifier.app.TargetRefusedException;
@@ -25,6 +22,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * POSTs a payload to a webhook with the Standard Webhooks headers: {@code webhook-id} (the same on
  * every attempt, so receivers can drop repeats), {@code webhook-timestamp} and, when the
- * subscription has a secret, {@code webhook-signature}. The host is resolved and checked by
+ * subscription has a secret, {@code webhook-signature} ({@link WebhookSignature}). The host is resolved and checked by
  * {@link TargetGuard} and the connection goes to that checked address (the Host header and TLS
  * name stay the URL's). Redirects are not followed; only 2xx counts as delivered; the answer's
  * body is never read. The request carries the alert's trace ({@code traceparent}).
@@ -68,10 +66,10 @@ public class WebhookSender {
     }
 
     /**
-     * @param secret {@code whsec_…}, or null for an unsigned delivery
+     * @param secrets {@code whsec_…}, each signing the delivery; none for an unsigned one
      * @return the receiver's status code, always 2xx
      */
-    public int send(String url, String secret, String messageId, String payload) throws DeliveryException {
+    public int send(String url, List<String> secrets, String messageId, String payload) throws DeliveryException {
         URI uri;
         InetAddress address;
         try {
@@ -96,8 +94,8 @@ public class WebhookSender {
                 .putHeader("User-Agent", "news-alerts-notifier/0.1")
                 .putHeader("webhook-id", messageId)
                 .putHeader("webhook-timestamp", Long.toString(timestamp));
-        if (secret != null) {
-            request.putHeader("webhook-signature", sign(secret, messageId, timestamp, payload));
+        if (!secrets.isEmpty()) {
+            request.putHeader("webhook-signature", WebhookSignature.header(secrets, messageId, timestamp, payload));
         }
         traces.toRequest(request::putHeader);
         return exchange(request, payload);
@@ -149,14 +147,5 @@ public class WebhookSender {
     private static String pathAndQuery(URI uri) {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
-    }
-
-    private static String sign(String secret, String messageId, long timestamp, String payload) throws DeliveryException {
-        try {
-            return new Webhook(secret).sign(messageId, timestamp, payload);
-        } catch (EmptyWebhookSecretException | WebhookSigningException | RuntimeException e) {
-            // Never echo the secret itself.
-            throw new DeliveryException("cannot sign: the subscription's secret must be whsec_ followed by base64", e);
-        }
     }
 }

@@ -186,5 +186,12 @@ public interface NotifierConfig {
          * private, e.g. {@code 127.0.0.0/8} for a receiver on this machine; none by default.
          */
         Optional<List<String>> allowedNetworks();
+
+        /**
+         * After {@code POST /subscriptions/{id}/secret}, how long deliveries are still signed with
+         * the previous secret too, so receivers can switch without a gap.
+         */
+        @WithDefault("24h")
+        Duration secretOverlap();
     }
 }

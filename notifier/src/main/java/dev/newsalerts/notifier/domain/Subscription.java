@@ -1,7 +1,9 @@
 package dev.newsalerts.notifier.domain;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,12 +24,16 @@ import java.util.Locale;
  * @param clusters which stories of one event it receives; null in a subscription stored before
  *        clusters existed, which keeps receiving each ({@link ClusterMode#STORED_BEFORE_CLUSTERS})
  * @param updateAfter {@code first+updates}: the outlets a cluster grows by before the one update
+ * @param previousSecret webhooks: the secret before the last rotation, still signed with until
+ *        {@code previousSecretUntil}; null when there was no rotation (or in a subscription stored before rotations)
+ * @param previousSecretUntil when the previous secret stops being signed with
+ * @param secretRotatedAt when the secret was last rotated; null when never
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Subscription(String id, String name, Channel channel, String target, List<String> rules,
         Double minScore, String language, WebhookFormat format, String secret, boolean enabled,
         String disabledReason, String origin, Instant createdAt, Instant updatedAt, String digest, ClusterMode clusters,
-        Integer updateAfter) {
+        Integer updateAfter, String previousSecret, Instant previousSecretUntil, Instant secretRotatedAt) {
 
     public static final String ORIGIN_API = "api";
     public static final String ORIGIN_CONFIG = "config";
@@ -77,6 +83,27 @@ public record Subscription(String id, String name, Channel channel, String targe
 
     public Subscription disabled(String reason, Instant at) {
         return new Subscription(id, name, channel, target, rules, minScore, language, format, secret, false, reason,
-                origin, createdAt, at, digest, clusters, updateAfter);
+                origin, createdAt, at, digest, clusters, updateAfter, previousSecret, previousSecretUntil, secretRotatedAt);
+    }
+
+    /**
+     * This subscription with a new secret; the one it replaces is still signed with for {@code overlap},
+     * so receivers can switch without a gap. A rotation during the overlap drops the secret before.
+     */
+    public Subscription rotated(String newSecret, Instant now, Duration overlap) {
+        return new Subscription(id, name, channel, target, rules, minScore, language, format, newSecret, enabled,
+                disabledReason, origin, createdAt, now, digest, clusters, updateAfter, secret, now.plus(overlap), now);
+    }
+
+    /** The secrets a delivery at {@code now} is signed with: the current one first, then the previous during its overlap. */
+    public List<String> signingSecrets(Instant now) {
+        List<String> secrets = new ArrayList<>(2);
+        if (secret != null) {
+            secrets.add(secret);
+        }
+        if (previousSecret != null && previousSecretUntil != null && now.isBefore(previousSecretUntil)) {
+            secrets.add(previousSecret);
+        }
+        return List.copyOf(secrets);
     }
 }

@@ -32,10 +32,12 @@ public record SubscriptionRequest(
         @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as en or zh-Hant")
         String language,
         WebhookFormat format,
-        @Pattern(regexp = "whsec_[A-Za-z0-9+/]{16,}={0,2}", message = "must be whsec_ followed by base64 (at least 12 bytes)")
-        String secret,
+        @Pattern(regexp = SECRET_PATTERN, message = SECRET_MESSAGE) String secret,
         Boolean enabled,
         String digest,
         ClusterMode clusters,
         @Min(1) @Max(1000) Integer updateAfter) {
+
+    static final String SECRET_PATTERN = "whsec_[A-Za-z0-9+/]{16,}={0,2}";
+    static final String SECRET_MESSAGE = "must be whsec_ followed by base64 (at least 12 bytes)";
 }

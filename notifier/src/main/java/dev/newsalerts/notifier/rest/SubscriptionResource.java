@@ -80,7 +80,7 @@ public class SubscriptionResource {
         Subscription subscription = new Subscription(UUID.randomUUID().toString(), request.name().strip(),
                 request.channel(), request.target().strip(), request.rules(), request.minScore(), request.language(),
                 format(request), secret, request.enabled() == null || request.enabled(), null, Subscription.ORIGIN_API,
-                now, now, digest(request), clusters(request), request.updateAfter());
+                now, now, digest(request), clusters(request), request.updateAfter(), null, null, null);
         store.save(subscription);
         // The host only: chat services' webhook URLs are secrets.
         Log.infof("Subscription %s (%s) created: %s to %s", subscription.id(), subscription.name(),
@@ -91,17 +91,21 @@ public class SubscriptionResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Replace a subscription; its secret stays unless a new one is given; enabling clears why it was disabled")
+    @Operation(summary = "Replace a subscription; its secret (and a rotation's overlap) stays unless a new one is given,"
+            + " which replaces it at once (POST /subscriptions/{id}/secret rotates without a gap);"
+            + " enabling clears why it was disabled")
     public SubscriptionView replace(@PathParam("id") String id, @Valid @NotNull SubscriptionRequest request) {
         Subscription old = changeable(id);
         check(request);
         boolean enabled = request.enabled() == null || request.enabled();
+        boolean keepsSecret = request.channel() == Channel.WEBHOOK && request.secret() == null && old.secret() != null;
         String secret = request.channel() != Channel.WEBHOOK ? null
-                : request.secret() != null ? request.secret() : old.secret() != null ? old.secret() : newSecret();
+                : request.secret() != null ? request.secret() : keepsSecret ? old.secret() : newSecret();
         Subscription subscription = new Subscription(id, request.name().strip(), request.channel(),
                 request.target().strip(), request.rules(), request.minScore(), request.language(), format(request), secret,
                 enabled, enabled ? null : old.disabledReason(), Subscription.ORIGIN_API, old.createdAt(), Instant.now(),
-                digest(request), clusters(request), request.updateAfter());
+                digest(request), clusters(request), request.updateAfter(), keepsSecret ? old.previousSecret() : null,
+                keepsSecret ? old.previousSecretUntil() : null, keepsSecret ? old.secretRotatedAt() : null);
         store.save(subscription);
         Log.infof("Subscription %s (%s) replaced", id, subscription.name());
         return SubscriptionView.of(subscription, knownRules.catalogue());
@@ -118,13 +122,21 @@ public class SubscriptionResource {
     }
 
     private Subscription find(String id) {
+        return find(store, id);
+    }
+
+    static Subscription find(Subscriptions store, String id) {
         return store.get(id).orElseThrow(() -> error(Response.Status.NOT_FOUND, "no subscription " + id));
     }
 
     private Subscription changeable(String id) {
-        Subscription subscription = find(id);
+        return changeable(find(id));
+    }
+
+    /** 409 for a subscription declared in configuration: the API changes only those made through it. */
+    static Subscription changeable(Subscription subscription) {
         if (Subscription.ORIGIN_CONFIG.equals(subscription.origin())) {
-            throw error(Response.Status.CONFLICT, "subscription " + id + " is declared in configuration"
+            throw error(Response.Status.CONFLICT, "subscription " + subscription.id() + " is declared in configuration"
                     + " (notifier.subscriptions." + subscription.name() + "); change it there");
         }
         return subscription;
@@ -181,7 +193,7 @@ public class SubscriptionResource {
         return request.format() == null ? WebhookFormat.STANDARD : request.format();
     }
 
-    private static String newSecret() {
+    static String newSecret() {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         return "whsec_" + Base64.getEncoder().encodeToString(key);

@@ -77,6 +77,22 @@ class SubscriptionDeliveryTest {
     }
 
     @Test
+    void afterASecretRotationADeliveryVerifiesWithTheOldSecretAndWithTheNew() throws Exception {
+        String path = "/" + UUID.randomUUID() + "/rotated";
+        JsonPath subscription = subscribe("{\"name\": \"rotated\", \"channel\": \"webhook\", \"target\": \"%s\"}", path);
+        String oldSecret = subscription.getString("secret");
+        String newSecret = api().post("/subscriptions/" + subscription.getString("id") + "/secret").then().statusCode(200)
+                .extract().path("secret");
+        TestAlerts.publish(bootstrapServers, TestAlerts.alert("Microsoft and OpenAI renegotiate " + UUID.randomUUID()));
+
+        WebhookReceiverResource.Delivery delivery = await().atMost(Duration.ofSeconds(30))
+                .until(() -> received(path), list -> !list.isEmpty()).get(0);
+        assertThat(delivery.headers().get("Webhook-signature").get(0).split(" ")).hasSize(2);
+        new Webhook(newSecret).verify(delivery.body(), delivery.headers());
+        new Webhook(oldSecret).verify(delivery.body(), delivery.headers());
+    }
+
+    @Test
     void aSlackSubscriptionGetsSlacksIncomingWebhookJson() throws Exception {
         String path = "/" + UUID.randomUUID() + "/slack";
         subscribe("{\"name\": \"slack\", \"channel\": \"webhook\", \"target\": \"%s\", \"format\": \"slack\"}", path);

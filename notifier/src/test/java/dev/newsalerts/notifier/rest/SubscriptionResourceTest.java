@@ -21,10 +21,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -98,6 +101,64 @@ class SubscriptionResourceTest {
         api().delete("/subscriptions/" + id).then().statusCode(204);
         api().get("/subscriptions/" + id).then().statusCode(404).body("error", containsString(id));
         assertThat(recordsWithKey(id)).last().satisfies(record -> assertThat(record.value()).isNull());
+    }
+
+    @Test
+    void aWebhooksSecretIsRotatedShowingTheNewOneOnceAndKeepingTheOldForTheOverlap() {
+        JsonPath created = api().body(webhook("rotate me", WebhookReceiverResource.url() + "/rotate"))
+                .post("/subscriptions").then().statusCode(201).extract().jsonPath();
+        String id = created.getString("id");
+        String oldSecret = created.getString("secret");
+
+        JsonPath rotated = api().post("/subscriptions/" + id + "/secret").then().statusCode(200)
+                .body("secret", startsWith("whsec_")).body("signed", equalTo(true)).extract().jsonPath();
+        String newSecret = rotated.getString("secret");
+        assertThat(newSecret).isNotEqualTo(oldSecret);
+        assertThat(Base64.getDecoder().decode(newSecret.substring("whsec_".length()))).hasSize(32);
+        Instant rotatedAt = Instant.parse(rotated.getString("secretRotatedAt"));
+        assertThat(Instant.parse(rotated.getString("previousSecretValidUntil")))
+                .as("the default overlap").isEqualTo(rotatedAt.plus(Duration.ofHours(24)));
+
+        api().get("/subscriptions/" + id).then().statusCode(200)
+                .body("secret", nullValue())
+                .body("secretRotatedAt", equalTo(rotated.getString("secretRotatedAt")))
+                .body("previousSecretValidUntil", equalTo(rotated.getString("previousSecretValidUntil")))
+                .body(not(containsString(newSecret)), not(containsString(oldSecret)));
+        assertThat(recordsWithKey(id)).last().satisfies(record -> assertThat(record.value())
+                .contains("\"secret\":\"" + newSecret + "\"", "\"previousSecret\":\"" + oldSecret + "\""));
+
+        String given = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+        api().body("{\"secret\": \"" + given + "\"}").post("/subscriptions/" + id + "/secret").then().statusCode(200)
+                .body("secret", equalTo(given));
+        api().body("{\"secret\": \"hunter2\"}").post("/subscriptions/" + id + "/secret").then().spec(problem(400, "whsec_"));
+    }
+
+    @Test
+    void aSecretCannotBeRotatedForAnUnknownAConfiguredOrAnEmailSubscription() {
+        String email = api().body("{\"name\": \"inbox\", \"channel\": \"email\", \"target\": \"r@example.com\"}")
+                .post("/subscriptions").then().statusCode(201).extract().path("id");
+
+        given().contentType(ContentType.JSON).post("/subscriptions/" + email + "/secret").then().statusCode(401);
+        api().post("/subscriptions/nobody/secret").then().spec(problem(404, "no subscription nobody"));
+        api().post("/subscriptions/config-test-hook/secret").then().spec(problem(409, "notifier.subscriptions.test-hook"));
+        api().post("/subscriptions/" + email + "/secret").then().spec(problem(400, "only webhooks have a secret"));
+    }
+
+    @Test
+    void aReplacementKeepsTheRotationUnlessItGivesASecretWhichReplacesTheOldAtOnce() {
+        String id = api().body(webhook("rotated then replaced", WebhookReceiverResource.url() + "/replaced"))
+                .post("/subscriptions").then().statusCode(201).extract().path("id");
+        String rotatedAt = api().post("/subscriptions/" + id + "/secret").then().statusCode(200).extract().path("secretRotatedAt");
+
+        api().body(webhook("renamed", WebhookReceiverResource.url() + "/replaced")).put("/subscriptions/" + id).then()
+                .statusCode(200).body("secretRotatedAt", equalTo(rotatedAt)).body("previousSecretValidUntil", not(nullValue()));
+        assertThat(recordsWithKey(id)).last().satisfies(record -> assertThat(record.value()).contains("\"previousSecret\":\"whsec_"));
+
+        api().body("{\"name\": \"renamed\", \"channel\": \"webhook\", \"target\": \"%s\", \"secret\": \"%s\"}"
+                .formatted(WebhookReceiverResource.url() + "/replaced", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))
+                .put("/subscriptions/" + id).then().statusCode(200)
+                .body("secretRotatedAt", nullValue()).body("previousSecretValidUntil", nullValue());
+        assertThat(recordsWithKey(id)).last().satisfies(record -> assertThat(record.value()).doesNotContain("\"previousSecret\":\"whsec_"));
     }
 
     @Test
