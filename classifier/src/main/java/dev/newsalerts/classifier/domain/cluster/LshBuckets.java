@@ -17,6 +17,13 @@ final class LshBuckets {
 
     static final int ROWS = 2;
     static final int BANDS = 32;
+    /**
+     * Heads kept under one band key: the newest. Many stories alike but for their numbers (a price
+     * list, a flood of one template) share every band; without a cap each lookup and each insert
+     * walked all of them, and clustering fell behind at a few hundred alerts a second. Older heads
+     * of such a crowd stay findable by their numbers ({@link NumberBuckets}).
+     */
+    static final int HEADS_PER_KEY = 32;
 
     /** Band key in the high 32 bits, slot + 1 of the head in the low ones; 0 marks an empty entry. */
     private long[] entries = new long[1024];
@@ -27,7 +34,29 @@ final class LshBuckets {
             grow();
         }
         for (int band = 0; band < BANDS; band++) {
-            insert(entry(bandKey(fingerprint, band), slot + 1));
+            insertNewest(bandKey(fingerprint, band), slot + 1);
+        }
+    }
+
+    /** Inserts the entry, or where the key holds {@link #HEADS_PER_KEY} heads already, puts it in place of its oldest. */
+    private void insertNewest(int key, int slotPlusOne) {
+        int mask = entries.length - 1;
+        int held = 0;
+        int oldest = -1;
+        int at = home(key, mask);
+        for (; entries[at] != 0; at = (at + 1) & mask) {
+            if ((int) (entries[at] >>> 32) == key) {
+                held++;
+                if (oldest < 0 || (int) entries[at] < (int) entries[oldest]) {
+                    oldest = at;
+                }
+            }
+        }
+        if (held >= HEADS_PER_KEY) {
+            entries[oldest] = entry(key, slotPlusOne); // slots grow with time: the smallest is the oldest head
+        } else {
+            entries[at] = entry(key, slotPlusOne);
+            size++;
         }
     }
 
