@@ -43,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Load harness of the whole pipeline (not part of the build): {@code ./mvnw install -DskipTests &&
  * ./mvnw -pl deploy/local-run -Pload verify -Dit.test=PipelineLoad}, rates and length with
- * {@code -Dpipeline.load.rates=50,200,1000 -Dpipeline.load.seconds=60}. The packaged services and a
+ * {@code -Dpipeline.load.rates=50,200,1000 -Dpipeline.load.seconds=60}; {@code -Dpipeline.load.home=DIR} runs the
+ * packaged services of another checkout (add {@code -Dpipeline.load.before-clusters=true} for one older than clusters). The packaged services and a
  * local broker as the local run starts them, with the local run's subscriptions (a webhook to a
  * loopback receiver and an email to a local SMTP server, both in mode {@code first}) plus one
  * webhook in mode {@code each} whose receiver answers at once. Stories go straight into
@@ -251,16 +252,19 @@ class PipelineLoad {
         Map<ServiceApp, Map<String, String>> config = new EnumMap<>(ServiceApp.class);
         config.put(ServiceApp.FEED_POLLER, Map.of("poller.feeds-file", feeds.toString()));
         config.put(ServiceApp.CLASSIFIER, Map.of());
-        config.put(ServiceApp.NOTIFIER, Map.ofEntries(
-                Map.entry("notifier.subscriptions.local-receiver.target", loopback + "/first"),
-                Map.entry("notifier.subscriptions.local-inbox.channel", "email"),
-                Map.entry("notifier.subscriptions.local-inbox.target", "you@localhost"),
-                Map.entry("notifier.subscriptions.load-each.target", loopback + "/each"),
-                Map.entry("notifier.subscriptions.load-each.clusters", "each"),
-                Map.entry("notifier.webhook.allowed-networks", "127.0.0.0/8"),
-                Map.entry("quarkus.mailer.host", "127.0.0.1"),
-                Map.entry("quarkus.mailer.port", Integer.toString(smtp.getSmtp().getPort())),
-                Map.entry("quarkus.log.category.\"dev.newsalerts.notifier.app.AlertDispatcher\".level", "WARN")));
+        Map<String, String> notifier = new java.util.HashMap<>(Map.of(
+                "notifier.subscriptions.local-receiver.target", loopback + "/first",
+                "notifier.subscriptions.local-inbox.channel", "email",
+                "notifier.subscriptions.local-inbox.target", "you@localhost",
+                "notifier.subscriptions.load-each.target", loopback + "/each",
+                "notifier.webhook.allowed-networks", "127.0.0.0/8",
+                "quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", Integer.toString(smtp.getSmtp().getPort()),
+                "quarkus.log.category.\"dev.newsalerts.notifier.app.AlertDispatcher\".level", "WARN"));
+        if (!Boolean.getBoolean("pipeline.load.before-clusters")) { // a notifier before clusters refuses the key, and sends each
+            notifier.put("notifier.subscriptions.load-each.clusters", "each");
+        }
+        config.put(ServiceApp.NOTIFIER, notifier);
         Map<ServiceApp, Integer> ports = new EnumMap<>(ServiceApp.class);
         for (ServiceApp app : ServiceApp.values()) {
             ports.put(app, freePort());
