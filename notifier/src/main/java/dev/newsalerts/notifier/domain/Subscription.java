@@ -81,6 +81,13 @@ public record Subscription(String id, String name, Channel channel, String targe
         return actual.equals(wanted) || actual.startsWith(wanted + "-");
     }
 
+    /** Never the secrets: a subscription may end up in a log line or an exception's message. */
+    @Override
+    public String toString() {
+        return "Subscription[id=" + id + ", name=" + name + ", channel=" + channel + ", rules=" + rules + ", enabled=" + enabled
+                + ", signed=" + (secret != null) + "]";
+    }
+
     public Subscription disabled(String reason, Instant at) {
         return new Subscription(id, name, channel, target, rules, minScore, language, format, secret, false, reason,
                 origin, createdAt, at, digest, clusters, updateAfter, previousSecret, previousSecretUntil, secretRotatedAt);

@@ -69,6 +69,14 @@ class SubscriptionClustersTest {
     }
 
     @Test
+    void aSubscriptionShownAsTextNeverShowsItsSecrets() {
+        Subscription rotated = subscription(ClusterMode.FIRST, null).rotated("whsec_bmV3LXNlY3JldC1vZi0zMi1ieXRlcyEhISE=",
+                Instant.EPOCH, java.time.Duration.ofHours(24));
+
+        assertThat(rotated.toString()).contains("sub").doesNotContain("whsec_");
+    }
+
+    @Test
     void aModeIsReadByItsName() {
         assertThat(ClusterMode.parse(" first+updates ")).isEqualTo(ClusterMode.FIRST_UPDATES);
         assertThatThrownBy(() -> ClusterMode.parse("once")).hasMessage("'once' is not one of [each, first, first+updates]");
