@@ -248,7 +248,7 @@ class SubscriptionDeliveryTest {
         TestAlerts.publish(bootstrapServers, alert);
 
         awaitLogged(id, alert.get("alertId").asText(), "dead");
-        await().during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(10)).until(() -> received(path).size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> received(path).size() == 1);
         api().get("/subscriptions/" + id).then().body("enabled", org.hamcrest.Matchers.equalTo(true));
     }
 
