@@ -13,15 +13,12 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 /**
- * Publishes the rules in force to the compacted {@code news.rules} (key {@value #KEY}) at start-up
+ * Publishes the rules in force to the compacted {@code news.rules} (key {@value Topics#RULE_CATALOGUE_KEY}) at start-up
  * and after each change of the rule file, so the notifier can refuse subscriptions to rules that do
  * not exist. Every instance publishes the same catalogue; a failed write is tried again at the next check.
  */
 @ApplicationScoped
 public class RuleCataloguePublisher {
-
-    /** The key of the one record: the latest catalogue is the one kept. */
-    public static final String KEY = "catalogue";
 
     private final Rules rules;
     private final Emitter<Record<String, String>> catalogue;
@@ -36,14 +33,16 @@ public class RuleCataloguePublisher {
         this.mapper = mapper;
     }
 
-    @Scheduled(every = "${classifier.reload-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // not before start-up has ended: the scheduler ticks before the messaging channels are connected
+    @Scheduled(every = "${classifier.reload-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void publishIfChanged() throws JsonProcessingException {
         RuleCatalogue current = rules.catalogue();
         if (sending || current.rulesVersion().equals(publishedVersion)) {
             return;
         }
         sending = true;
-        catalogue.send(Record.of(KEY, mapper.writeValueAsString(current))).whenComplete((done, failure) -> {
+        catalogue.send(Record.of(Topics.RULE_CATALOGUE_KEY, mapper.writeValueAsString(current))).whenComplete((done, failure) -> {
             sending = false;
             if (failure == null) {
                 publishedVersion = current.rulesVersion();

@@ -33,6 +33,8 @@ public final class Topics {
      * version), one record under the key {@code catalogue}; the notifier checks subscriptions against it.
      */
     public static final String RULES = "news.rules";
+    /** The key of the one record of {@link #RULES}: the latest catalogue is the one kept. */
+    public static final String RULE_CATALOGUE_KEY = "catalogue";
 
     /** One {@code Alert} per story that fired at least one rule, from classifier, keyed by story id. */
     public static final String ALERTS = "news.alerts";

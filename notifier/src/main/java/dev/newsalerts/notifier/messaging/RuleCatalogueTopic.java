@@ -14,13 +14,12 @@ import java.util.Optional;
 
 /**
  * The classifier's rule catalogue, followed from the compacted {@code news.rules} (written by the
- * classifier, key {@value #KEY}); read-only here. The topic is created (compacted) when missing,
+ * classifier, key {@value Topics#RULE_CATALOGUE_KEY}); read-only here. The topic is created (compacted) when missing,
  * as the classifier would.
  */
 @ApplicationScoped
 public class RuleCatalogueTopic implements KnownRules {
 
-    static final String KEY = "catalogue";
 
     private final ChannelTopics kafka;
     private final FollowedTable<RuleCatalogue> table;
@@ -44,6 +43,6 @@ public class RuleCatalogueTopic implements KnownRules {
 
     @Override
     public Optional<RuleCatalogue> catalogue() {
-        return table.get(KEY);
+        return table.get(Topics.RULE_CATALOGUE_KEY);
     }
 }
