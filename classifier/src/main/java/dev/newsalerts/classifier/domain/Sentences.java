@@ -42,12 +42,23 @@ final class Sentences {
                     ends.add(i);
                 }
             }
-            scanned = end;
-            if (end == text.length() || !afterAbbreviation(text, end)) {
+            if (ends.count > 0 && isBlank(text, scanned, end)) {
+                ends.at[ends.count - 1] = end; // the blank lines between paragraphs belong to the sentence before them
+            } else if (end == text.length() || !afterAbbreviation(text, end)) {
                 ends.add(end);
             }
+            scanned = end;
         }
         return ends;
+    }
+
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the text before {@code end} (spaces aside) is one of the abbreviations, or an initial. */

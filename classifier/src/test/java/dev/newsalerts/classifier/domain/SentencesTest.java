@@ -47,6 +47,13 @@ class SentencesTest {
     }
 
     @Test
+    void blankLinesBetweenParagraphsAreNoSentencesOfTheirOwn() {
+        // The lead counts sentences: an empty one after each paragraph would cut it short.
+        assertThat(sentences("Microsoft objects.\n\nOpenAI and Amazon disagree.\n \n\nA third.")).containsExactly("Microsoft objects.",
+                "OpenAI and Amazon disagree.", "A third.");
+    }
+
+    @Test
     void paragraphsEndAtBlankLines() {
         assertThat(paragraphs("One. Two.\nStill two.\n\n  Three.\u2029Four")).containsExactly("One. Two.\nStill two.", "Three.", "Four");
         assertThat(paragraphs("No break at all. None.")).containsExactly("No break at all. None.");
