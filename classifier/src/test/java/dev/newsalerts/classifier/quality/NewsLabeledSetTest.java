@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,8 +32,8 @@ import org.junit.jupiter.api.Test;
  * labeled/news-holdout.yaml} (about one third, stratified by language and label) is held out.
  *
  * <p>The tests check the set's shape and print each default rule's precision and recall on both
- * files, with the stories it gets wrong. The issue's targets are a separate, disabled test until the
- * rules are tuned for real news.
+ * files, with the stories it gets wrong; a separate test holds the default rules to the issue's targets
+ * on the held-out set.
  */
 class NewsLabeledSetTest {
 
@@ -106,10 +105,12 @@ class NewsLabeledSetTest {
     }
 
     @Test
-    void theSetHoldsAtLeast300StoriesAboutAThirdOfThemHeldOut() {
+    void theSetHoldsAtLeast300StoriesAFifthToAThirdOfThemHeldOut() {
+        // Each blind set joins the tuning set once scored, so the held-out share falls round by round: a fifth at least.
         assertThat(all()).hasSizeGreaterThanOrEqualTo(MIN_STORIES);
+        assertThat(holdout).hasSizeGreaterThanOrEqualTo(150);
         double heldOut = holdout.size() / (double) all().size();
-        assertThat(heldOut).as("share held out").isBetween(0.28, 0.38);
+        assertThat(heldOut).as("share held out").isBetween(0.2, 0.38);
     }
 
     @Test
@@ -207,7 +208,7 @@ class NewsLabeledSetTest {
         total.forEach((stratum, count) -> {
             if (count >= 6) {
                 double share = held.getOrDefault(stratum, 0) / (double) count;
-                assertThat(share).as("held-out share of %s", stratum).isBetween(0.2, 0.45);
+                assertThat(share).as("held-out share of %s", stratum).isBetween(0.1, 0.45);
             }
         });
         assertThat(hardShare(holdout)).as("hard negatives held out vs tuning").isGreaterThanOrEqualTo(hardShare(tuning) - 0.05);
@@ -236,7 +237,6 @@ class NewsLabeledSetTest {
     }
 
     @Test
-    @Disabled("not met on the second blind set (dispute 0.921/0.921, pricing 0.909/0.930): docs/RULES.md; issue 13")
     void eachDefaultRuleMeetsTheIssueTargetsOnTheHeldOutSet() {
         List<RuleScores.Score> scores = score(holdout);
         System.out.println(scores("news-holdout", holdout, scores));
