@@ -72,6 +72,9 @@ class PipelineLoad {
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     /** When each alert first reached the {@code each} webhook, and how often. */
     private final Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
+    /** The same two moments by the wall clock (epoch ms), to set beside the records' timestamps of each step. */
+    private final Map<String, Long> sentAtMillis = new ConcurrentHashMap<>();
+    private final Map<String, Long> arrivedAtMillis = new ConcurrentHashMap<>();
     private final AtomicInteger eachDeliveries = new AtomicInteger();
     private final AtomicInteger firstDeliveries = new AtomicInteger();
 
@@ -85,6 +88,7 @@ class PipelineLoad {
             exchange.close();
             eachDeliveries.incrementAndGet();
             arrivedAt.putIfAbsent(body.at("/data/story/storyId").asText(), now);
+            arrivedAtMillis.putIfAbsent(body.at("/data/story/storyId").asText(), System.currentTimeMillis());
         });
         receiver.createContext("/first", exchange -> {
             exchange.getRequestBody().readAllBytes();
@@ -139,6 +143,8 @@ class PipelineLoad {
     private String measure(KafkaProducer<String, String> producer, ConsumerGroups groups, int rate, int seconds) throws Exception {
         sentAt.clear();
         arrivedAt.clear();
+        sentAtMillis.clear();
+        arrivedAtMillis.clear();
         eachDeliveries.set(0);
         firstDeliveries.set(0);
         int firstMails = smtp.getReceivedMessages().length;
@@ -168,13 +174,22 @@ class PipelineLoad {
         return String.format("%5d stories/s: alerts %d/%d received by the each webhook (%d missing, %d repeated)%s;"
                         + " latency p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; last alert %.1f s after the last send;"
                         + " first-mode webhook %d, emails %d%n       CPU and memory:%s%n       lag at the end: stories %d,"
-                        + " matches %d, alerts %d",
+                        + " matches %d, alerts %d%n       steps, p50/p95/p99:%s",
                 rate, latencies.length, expected, expected - latencies.length, eachDeliveries.get() - latencies.length,
                 drained ? "" : " NOT DRAINED within " + DRAIN.toMinutes() + " min", ProcessStats.percentile(latencies, 50),
                 ProcessStats.percentile(latencies, 95), ProcessStats.percentile(latencies, 99),
                 latencies.length == 0 ? 0 : latencies[latencies.length - 1], Math.max(0, lastArrival - lastSend) / 1e9,
                 firstDeliveries.get(), smtp.getReceivedMessages().length - firstMails, jvms,
-                groups.lag("classifier"), groups.lag("classifier-clusters"), groups.lag("notifier"));
+                groups.lag("classifier"), groups.lag("classifier-clusters"), groups.lag("notifier"), steps());
+    }
+
+    /** How long each step took: classifying (story sent to match sent), clustering (to alert sent), delivering (to webhook arrival). */
+    private String steps() {
+        Map<String, Long> matched = HopTimes.sentTimes(stack.bootstrapServers(), HopTimes.MATCHES);
+        Map<String, Long> alerted = HopTimes.sentTimes(stack.bootstrapServers(), HopTimes.ALERTS);
+        return HopTimes.hop("classify", sentAtMillis.keySet(), sentAtMillis, matched)
+                + HopTimes.hop("cluster", sentAtMillis.keySet(), matched, alerted)
+                + HopTimes.hop("deliver", sentAtMillis.keySet(), alerted, arrivedAtMillis);
     }
 
     private boolean awaitDrained(int expected) {
@@ -196,6 +211,7 @@ class PipelineLoad {
                 .put("publishedAt", Instant.now().toString()).put("fetchedAt", Instant.now().toString());
         if (matching) {
             sentAt.put(storyId, System.nanoTime());
+            sentAtMillis.put(storyId, System.currentTimeMillis());
         }
         producer.send(new ProducerRecord<>(STORIES, storyId, story.toString()));
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * What became of each delivery (a port: kept in Kafka by {@code messaging/DeliveryLogTopic}): it
@@ -19,6 +20,13 @@ public interface DeliveryLog {
 
     /** Returns once the record is stored. @throws KafkaWriteException */
     void record(DeliveryRecord record);
+
+    /**
+     * Holds the record here at once (so {@link #get} knows it), and writes it without waiting.
+     *
+     * @return completes once the broker has it, or fails with {@link KafkaWriteException}
+     */
+    CompletionStage<Void> write(DeliveryRecord record);
 
     /** A subscription's deliveries, the latest first. */
     List<DeliveryRecord> of(String subscriptionId, int limit);

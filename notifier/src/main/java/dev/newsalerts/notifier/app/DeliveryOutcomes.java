@@ -11,12 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * What became of a delivery, written in one place: parked for its next attempt or as a dead letter,
  * then recorded in the delivery log (so the log never shows a retry that is not parked yet), and
  * counted in {@code notifier_deliveries_total}. Each method returns once Kafka has it all, or throws
- * {@link KafkaWriteException}.
+ * {@link KafkaWriteException}; but {@link #delivered}, the common case, returns at once and tells
+ * when Kafka has it.
  */
 @ApplicationScoped
 public class DeliveryOutcomes {
@@ -41,10 +43,16 @@ public class DeliveryOutcomes {
         this.metrics = metrics;
     }
 
-    /** The receiver took it. */
-    public void delivered(Pending pending, Attempt attempt, Duration took) {
+    /**
+     * The receiver took it. The log knows it at once; its record goes to Kafka without holding the
+     * caller's thread.
+     *
+     * @return completes once Kafka has it, or fails with {@link KafkaWriteException}
+     */
+    public CompletionStage<Void> delivered(Pending pending, Attempt attempt, Duration took) {
         metrics.delivered(pending.channel(), took);
-        record(pending, State.DELIVERED, attempt);
+        return log.write(DeliveryRecord.after(pending.previous(), pending.delivery(), pending.storyTitle(), State.DELIVERED, attempt,
+                Instant.now()));
     }
 
     /** The attempt failed; the next one is parked until {@code nextAttempt}. */

@@ -49,6 +49,7 @@ public class DeliveryService {
      * is further away is parked until then (its alert's offset would otherwise stay uncommitted).
      */
     private static final Duration LONGEST_PACED_WAIT = Duration.ofSeconds(2);
+    private static final CompletionStage<Void> RECORDED = CompletableFuture.completedFuture(null);
 
     private final Subscriptions subscriptions;
     private final DeliveryLog log;
@@ -90,7 +91,8 @@ public class DeliveryService {
             Executor sender = workers.sending(ready.get().subscription().channel());
             Executor atTurn = !wait.isZero() ? CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS, sender)
                     : sender == workers ? Runnable::run : sender; // already on one of the delivery threads
-            return CompletableFuture.runAsync(trace.wrap(() -> sendAtTurn(ready.get())), atTurn);
+            return CompletableFuture.supplyAsync(trace.wrapSupplier(() -> sendAtTurn(ready.get())), atTurn)
+                    .thenCompose(recorded -> recorded);
         });
     }
 
@@ -99,7 +101,11 @@ public class DeliveryService {
         Optional<Ready> ready = prepare(delivery);
         if (ready.isPresent()) {
             LockSupport.parkNanos(ready.get().turnIn().toNanos());
-            sendAtTurn(ready.get());
+            try {
+                sendAtTurn(ready.get()).toCompletableFuture().join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
         }
     }
 
@@ -167,16 +173,21 @@ public class DeliveryService {
         return Optional.of(new Ready(subscription, pending, alert, wanted, turn.delay()));
     }
 
-    private void sendAtTurn(Ready ready) {
+    /**
+     * Makes the attempt, and frees the receiver's slot as soon as it has answered.
+     *
+     * @return completes once the outcome is in Kafka
+     */
+    private CompletionStage<Void> sendAtTurn(Ready ready) {
         Subscription subscription = ready.subscription();
         try {
             if (!acquireSlot(subscription)) {
                 pacer.congested(subscription.id(), Instant.now());
                 outcomes.postponed(ready.pending(), Instant.now().plus(schedule.steps().get(0)));
-                return;
+                return RECORDED;
             }
             try {
-                send(subscription, ready.pending(), ready.alert(), ready.wanted());
+                return send(subscription, ready.pending(), ready.alert(), ready.wanted());
             } finally {
                 pacer.release(subscription.id());
             }
@@ -194,7 +205,8 @@ public class DeliveryService {
         }
     }
 
-    private void send(Subscription subscription, Pending pending, Alert alert, List<Alert.Match> wanted) {
+    /** @return completes once the outcome is in Kafka: a delivered one is written without waiting, a failed one before returning */
+    private CompletionStage<Void> send(Subscription subscription, Pending pending, Alert alert, List<Alert.Match> wanted) {
         Delivery delivery = pending.delivery();
         Instant start = Instant.now();
         // The attempt's span is current while the receiver is called, so the webhook request carries its trace.
@@ -203,8 +215,9 @@ public class DeliveryService {
             List<Alert.Match> matches = wanted.isEmpty() ? alert.matches() : wanted;
             int status = sender.send(subscription, delivery.alert(), matches);
             pacer.succeeded(subscription.id());
-            outcomes.delivered(pending, DeliveryOutcomes.attempt(delivery, start, status, null), Duration.between(start, Instant.now()));
             Log.debugf("Delivery %s done (attempt %d)", delivery.deliveryId(), delivery.attempts() + 1);
+            return outcomes.delivered(pending, DeliveryOutcomes.attempt(delivery, start, status, null),
+                    Duration.between(start, Instant.now()));
         } catch (DeliveryException e) {
             DeliverySpans.failed(span, e);
             failed(subscription, pending, start, e);
@@ -216,6 +229,7 @@ public class DeliveryService {
         } finally {
             span.end();
         }
+        return RECORDED;
     }
 
     private void failed(Subscription subscription, Pending pending, Instant start, DeliveryException e) {

@@ -71,10 +71,12 @@ public class DigestDelivery {
         try {
             sender.sendDigest(subscription.get(), alerts);
             Duration took = Duration.between(start, Instant.now());
+            CompletableFuture<?>[] recorded = new CompletableFuture<?>[open.size()];
             for (int i = 0; i < open.size(); i++) {
-                outcomes.delivered(pending(open.get(i), alerts.get(i).view()), DeliveryOutcomes.attempt(open.get(i), start, 0, null),
-                        took);
+                recorded[i] = outcomes.delivered(pending(open.get(i), alerts.get(i).view()),
+                        DeliveryOutcomes.attempt(open.get(i), start, 0, null), took).toCompletableFuture();
             }
+            CompletableFuture.allOf(recorded).join();
         } catch (DeliveryException e) {
             Log.warnf("Digest of %d alerts to subscription %s failed (attempt %d): %s", open.size(), subscriptionId,
                     attempts + 1, e.getMessage());

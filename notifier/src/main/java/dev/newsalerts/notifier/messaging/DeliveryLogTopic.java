@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -106,6 +107,11 @@ public class DeliveryLogTopic implements DeliveryLog {
     @Override
     public void record(DeliveryRecord record) {
         JsonTables.put(records, record.deliveryId(), record);
+    }
+
+    @Override
+    public CompletionStage<Void> write(DeliveryRecord record) {
+        return JsonTables.write(records, record.deliveryId(), record, ParkedDeliveryTopics.WRITE_TIMEOUT);
     }
 
     @Override

@@ -6,6 +6,9 @@ import dev.newsalerts.kafka.FollowedTable;
 import dev.newsalerts.kafka.FollowedTable.TableWriteException;
 import dev.newsalerts.notifier.app.KafkaWriteException;
 import io.smallrye.reactive.messaging.kafka.Record;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 /**
@@ -32,6 +35,17 @@ final class JsonTables {
         } catch (TableWriteException e) {
             throw new KafkaWriteException(e.getMessage(), e.getCause());
         }
+    }
+
+    /**
+     * Holds the value in the table at once and writes it without waiting.
+     *
+     * @return completes once the broker has it; fails with {@link KafkaWriteException} when it did not confirm within {@code timeout}
+     */
+    static <V> CompletableFuture<Void> write(FollowedTable<V> table, String key, V value, Duration timeout) {
+        return table.write(key, value).toCompletableFuture().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(new KafkaWriteException(
+                        "Kafka did not confirm " + key + " within " + timeout.toSeconds() + " s", failure)));
     }
 
     /** @throws KafkaWriteException when the broker did not confirm it in time; nothing changed */
