@@ -34,7 +34,7 @@ class ScopedClassifyingAllocationTest {
         String summary = "Microsoft reports record cloud revenue. OpenAI launches a new model. Prices rose 3.5 percent. "
                 + "Amazon faces a lawsuit over warehouse safety. 微软发布新财报。亚马逊卷入法律战。";
         String content = "The briefing in full.\n\n" + ("Microsoft reports record cloud revenue. OpenAI launches a new model.\n"
-                + "Amazon faces a lawsuit over warehouse safety. 微软发布新财报。\n\n").repeat(40) + "Mr. Nadella spoke last.";
+                + "Amazon faces a lawsuit over warehouse safety. 微软发布新财报。\n\n").repeat(10) + "Mr. Nadella spoke last.";
         for (int i = 0; i < 20_000; i++) {
             assertThat(rules.classify(title, summary, i % 2 == 0 ? content : null)).isEmpty();
         }
