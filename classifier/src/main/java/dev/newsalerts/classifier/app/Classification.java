@@ -37,7 +37,7 @@ public class Classification {
         StoryText text = story.text();
         RuleSet ruleSet = rules.current();
         long started = System.nanoTime();
-        List<RuleMatch> matches = ruleSet.classify(text.title(), text.summary());
+        List<RuleMatch> matches = ruleSet.classify(text.title(), text.summary(), text.content());
         classification.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         if (matches.isEmpty()) {
             Log.debugf("Story %s matched no rule", text.storyId());

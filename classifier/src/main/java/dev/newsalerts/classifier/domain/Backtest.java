@@ -47,11 +47,11 @@ public record Backtest(String rulesInForce, String candidateVersion, int stories
         int alertsInForce = 0;
         int alertsCandidate = 0;
         for (StoryText story : stories) {
-            List<RuleMatch> beforeMatches = inForce.classify(story.title(), story.summary());
+            List<RuleMatch> beforeMatches = inForce.classify(story.title(), story.summary(), story.content());
             if (candidate.isRulesAlone()) {
                 beforeMatches = beforeMatches.stream().filter(match -> candidate.ruleIds().contains(match.ruleId())).toList();
             }
-            List<RuleMatch> afterMatches = candidate.rules().classify(story.title(), story.summary());
+            List<RuleMatch> afterMatches = candidate.rules().classify(story.title(), story.summary(), story.content());
             List<String> before = ruleIds(beforeMatches);
             List<String> after = ruleIds(afterMatches);
             alertsInForce += before.isEmpty() ? 0 : 1;
@@ -89,7 +89,7 @@ public record Backtest(String rulesInForce, String candidateVersion, int stories
     }
 
     private static List<Explanation> explain(List<RuleMatch> matches, StoryText story) {
-        return matches.stream().map(match -> Explanation.of(match, story.title(), story.summary())).toList();
+        return matches.stream().map(match -> Explanation.of(match, story.title(), story.summary(), story.content())).toList();
     }
 
     private static List<String> ruleIds(List<RuleMatch> matches) {

@@ -49,34 +49,36 @@ public record Explanation(String ruleId, String ruleTitle, double score, String 
     public record Mark(int start, int end, String term, String group) {
     }
 
-    public static Explanation of(RuleMatch match, String title, String summary) {
+    /** @param content the story's content (null when it has none): terms found there get excerpts of it like the others */
+    public static Explanation of(RuleMatch match, String title, String summary, String content) {
+        String[] texts = {title, summary, content};
         List<MatchedTerm> terms = match.terms().stream()
-                .filter(term -> term.start() >= 0 && term.end() <= text(term.field(), title, summary).length() && term.start() < term.end())
+                .filter(term -> term.start() >= 0 && term.end() <= text(term.field(), texts).length() && term.start() < term.end())
                 .sorted(Comparator.comparing(MatchedTerm::field).thenComparingInt(MatchedTerm::start))
                 .toList();
         Passage within = match.within();
         Excerpt passage = null;
         List<MatchedTerm> outside = terms;
         if (within != null) {
-            String field = text(within.field(), title, summary);
+            String field = text(within.field(), texts);
             int start = Math.max(0, Math.min(within.start(), field.length()));
             int end = Math.min(Math.max(start, within.end()), Math.min(field.length(), start + MAX_PASSAGE_CHARS));
             passage = excerpt(within.field(), field, start, end, terms);
             outside = terms.stream().filter(term -> term.field() != within.field() || term.start() < start || term.end() > end).toList();
         }
         List<FoundTerm> found = terms.stream().limit(MAX_TERMS).map(term -> new FoundTerm(term.term(), term.group(),
-                term.field(), term.start(), term.end(), text(term.field(), title, summary).substring(term.start(), term.end()))).toList();
+                term.field(), term.start(), term.end(), text(term.field(), texts).substring(term.start(), term.end()))).toList();
         return new Explanation(match.ruleId(), match.ruleTitle(), match.score(),
-                within == null ? STORY : within.scope().jsonName(), passage, excerpts(outside, title, summary), found);
+                within == null ? STORY : within.scope().jsonName(), passage, excerpts(outside, texts), found);
     }
 
     /** Windows of {@link #CONTEXT_CHARS} around the terms, merged where they overlap, in text order. */
-    private static List<Excerpt> excerpts(List<MatchedTerm> terms, String title, String summary) {
+    private static List<Excerpt> excerpts(List<MatchedTerm> terms, String[] texts) {
         List<Excerpt> excerpts = new ArrayList<>();
         int i = 0;
         while (i < terms.size() && excerpts.size() < MAX_EXCERPTS) {
             MatchedTerm first = terms.get(i);
-            String field = text(first.field(), title, summary);
+            String field = text(first.field(), texts);
             int start = wordStart(field, Math.max(0, first.start() - CONTEXT_CHARS), first.start());
             int end = Math.min(field.length(), first.end() + CONTEXT_CHARS);
             int lastTermEnd = first.end();
@@ -126,8 +128,9 @@ public record Explanation(String ruleId, String ruleTitle, double score, String 
         return to;
     }
 
-    private static String text(Field field, String title, String summary) {
-        String text = field == Field.TITLE ? title : summary;
+    /** @param texts title, summary and content, by field ordinal */
+    private static String text(Field field, String[] texts) {
+        String text = texts[field.ordinal()];
         return text == null ? "" : text;
     }
 }

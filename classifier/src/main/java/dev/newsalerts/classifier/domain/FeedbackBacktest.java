@@ -9,8 +9,9 @@ import java.util.function.Predicate;
 
 /**
  * A candidate rule file and the rules in force, scored on every alert readers judged: each judged
- * story (its title and summary as the alert carried them) is classified again by both, and the
- * judged alerts whose rules would change are listed (latest judgement first, at most
+ * story (its title and summary as the alert carried them; a judgement carries no content, so a
+ * rule that names content is scored as if the story had none) is classified again by both, and
+ * the judged alerts whose rules would change are listed (latest judgement first, at most
  * {@link #MAX_LISTED}).
  */
 public record FeedbackBacktest(int judgedAlerts, Scores inForce, Scores candidate, List<Change> changed) {

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** The parts of a story a rule can look at. */
+/**
+ * The parts of a story a rule can look at: its title, its summary, and the article text a
+ * {@code fullText} feed's story may carry ({@code content}, optional). A rule looks at the content
+ * only where it names it ({@code fields: [..., content]}); by default it looks at title and summary.
+ */
 public enum Field {
-    TITLE, SUMMARY;
+    TITLE, SUMMARY, CONTENT;
 
     @JsonValue
     public String jsonName() {
@@ -20,6 +24,6 @@ public enum Field {
                 return field;
             }
         }
-        throw new IllegalArgumentException("unknown field '" + value + "' (use title or summary)");
+        throw new IllegalArgumentException("unknown field '" + value + "' (use title, summary or content)");
     }
 }

@@ -5,7 +5,7 @@ package dev.newsalerts.classifier.domain;
  *
  * @param term the term as written in the rule file
  * @param group the term group it belongs to
- * @param field {@code title} or {@code summary}
+ * @param field {@code title}, {@code summary} or {@code content}
  * @param start offset of the first character in the field's text
  * @param end offset after the last character
  */

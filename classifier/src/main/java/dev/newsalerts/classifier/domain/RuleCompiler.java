@@ -34,11 +34,12 @@ final class RuleCompiler {
                     fieldBits |= 1 << Field.SUMMARY.ordinal();
                     summary = true;
                 }
+                case CONTENT -> fieldBits |= 1 << Field.CONTENT.ordinal();
                 case LEAD -> {
                     fieldBits |= 1 << Field.TITLE.ordinal() | 1 << Field.SUMMARY.ordinal();
                     lead = true;
                 }
-                default -> throw new RuleFileException(where.get() + ": fields are title, summary or lead, not " + field.jsonName()
+                default -> throw new RuleFileException(where.get() + ": fields are title, summary, content or lead, not " + field.jsonName()
                         + (field.isUnit() ? " (use within: " + field.jsonName() + ")" : ""));
             }
         }
@@ -134,8 +135,11 @@ final class RuleCompiler {
                         + in.jsonName() + " (the conditions without an in of their own hold together there)");
             }
             if (in == Scope.TITLE && (fieldBits & 1 << Field.TITLE.ordinal()) == 0
-                    || in == Scope.SUMMARY && (fieldBits & 1 << Field.SUMMARY.ordinal()) == 0) {
-                throw new RuleFileException(where.get() + ": " + key + ".in: " + in.jsonName() + " is outside the rule's fields");
+                    || in == Scope.SUMMARY && (fieldBits & 1 << Field.SUMMARY.ordinal()) == 0
+                    || in == Scope.CONTENT && (fieldBits & 1 << Field.CONTENT.ordinal()) == 0
+                    || in == Scope.LEAD && (fieldBits & (1 << Field.TITLE.ordinal() | 1 << Field.SUMMARY.ordinal())) == 0) {
+                throw new RuleFileException(where.get() + ": " + key + ".in: " + in.jsonName() + " is outside the rule's fields"
+                        + (in == Scope.CONTENT ? " (a rule looks at content only where its fields name it: fields: [title, summary, content])" : ""));
             }
             groups.add(groupsOf);
             needed.add(count);

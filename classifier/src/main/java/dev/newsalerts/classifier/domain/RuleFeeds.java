@@ -23,7 +23,7 @@ final class RuleFeeds {
     private static final int NONE_BIT = 1 << 6;
     private static final int SHARED_BIT = 1 << 7;
     private static final int FIELDS_SHIFT = 8;
-    /** On a none group's feed: keep its hits too (fields are in bits 8 and 9). */
+    /** On a none group's feed: keep its hits too (fields are in bits 8 to 10). */
     private static final int KEEP_BIT = 1 << 14;
     private static final int NEEDED_SHIFT = 16;
 

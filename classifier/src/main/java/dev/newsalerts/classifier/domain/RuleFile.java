@@ -12,7 +12,7 @@ record RuleFile(Map<String, List<String>> groups, List<RuleSpec> rules) {
     /**
      * One rule: every group of {@code all}, one of {@code any}, {@code atLeast.count} of
      * {@code atLeast.of} (one or a list of them), none of {@code none}; only in {@code fields}
-     * (title and summary by default, or the lead); together {@code within} one sentence or
+     * (title and summary by default; the lead; the content, seen only where named); together {@code within} one sentence or
      * paragraph, and with {@code near}, close together; a condition with its own {@code in} is
      * looked for there alone; a group of {@code mentions} counts only where it occurs that often;
      * the score (share of the positive groups' {@code weights} found, 1 each by default) at least

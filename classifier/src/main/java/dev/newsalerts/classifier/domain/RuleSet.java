@@ -22,7 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An immutable, compiled rule file. Classifying a story scans its title and summary once with one
+ * An immutable, compiled rule file. Classifying a story scans its title and summary (and its
+ * content, when a rule of the file names it) once each with one
  * Aho-Corasick automaton over all terms of all rules (folding the text on the fly), turns each
  * occurrence into hits of the rules (or shared groups) its terms count for ({@link RuleFeeds}),
  * and evaluates only the rules that found as many groups as they need.
@@ -45,6 +46,8 @@ public final class RuleSet {
     private final TermAutomaton automaton;
     private final int longestTerm;
     private final int mostPositiveGroups;
+    /** Whether a rule names {@code content}: else a story's content is not even scanned. */
+    private final boolean looksAtContent;
 
     private RuleSet(String version, Map<String, List<String>> groups, List<Rule> rules, List<String> groupNames, List<Term> terms) {
         this.version = version;
@@ -58,6 +61,7 @@ public final class RuleSet {
         this.automaton = TermAutomaton.build(patterns.texts, patterns.endBoundary);
         this.longestTerm = Arrays.stream(patterns.length).max().orElse(1);
         this.mostPositiveGroups = rules.stream().mapToInt(rule -> rule.positiveGroups().length).max().orElse(0);
+        this.looksAtContent = rules.stream().anyMatch(rule -> (rule.fieldBits() & 1 << Field.CONTENT.ordinal()) != 0);
     }
 
     /** Parses and checks a rule file. @throws RuleFileException naming the line and the problem */
@@ -148,14 +152,26 @@ public final class RuleSet {
                 .mapToObj(group -> groupNames[group]).distinct().toList())).toList();
     }
 
-    /** The rules a story's title and summary (plain text) fire, each with the terms that made it fire. */
+    /** The rules a story without content fires: {@link #classify(String, String, String)} with no content. */
     public List<RuleMatch> classify(String title, String summary) {
+        return classify(title, summary, null);
+    }
+
+    /**
+     * The rules a story's title, summary and content (plain text; null or empty where the story has
+     * none) fire, each with the terms that made it fire. Only the rules that name {@code content}
+     * in their fields see the content.
+     */
+    public List<RuleMatch> classify(String title, String summary, String content) {
         Hits hits = SCRATCH.get();
         hits.prepare(rules.length, groupNames.length, longestTerm, mostPositiveGroups);
-        hits.units.reset(title, summary);
+        hits.units.reset(title, summary, looksAtContent ? content : null);
         try {
             scan(title, Field.TITLE.ordinal(), hits);
             scan(summary, Field.SUMMARY.ordinal(), hits);
+            if (looksAtContent) {
+                scan(content, Field.CONTENT.ordinal(), hits);
+            }
             if (hits.occurrenceCount == 0) {
                 return List.of();
             }

@@ -6,13 +6,14 @@ import java.util.Locale;
 
 /**
  * Where a rule, or one condition of it, looks. Places: {@code anywhere} (the rule's fields),
- * {@code title}, {@code summary}, {@code lead} (the title and the first {@link StoryUnits#LEAD_SENTENCES}
- * sentences of the summary). Units, in which the conditions bound to them must hold together:
+ * {@code title}, {@code summary}, {@code content} (the article text of a {@code fullText} feed's
+ * story, looked at only where a rule names it), {@code lead} (the title and the first
+ * {@link StoryUnits#LEAD_SENTENCES} sentences of the summary). Units, in which the conditions bound to them must hold together:
  * {@code sentence}, {@code paragraph}; {@code near} is the window of a rule's {@code near}, only
  * ever reported.
  */
 public enum Scope {
-    ANYWHERE, TITLE, SUMMARY, LEAD, SENTENCE, PARAGRAPH, NEAR;
+    ANYWHERE, TITLE, SUMMARY, CONTENT, LEAD, SENTENCE, PARAGRAPH, NEAR;
 
     @JsonValue
     public String jsonName() {
@@ -26,7 +27,7 @@ public enum Scope {
                 return scope;
             }
         }
-        throw new IllegalArgumentException("unknown scope '" + value + "' (use anywhere, title, summary, lead, sentence or paragraph)");
+        throw new IllegalArgumentException("unknown scope '" + value + "' (use anywhere, title, summary, content, lead, sentence or paragraph)");
     }
 
     boolean isUnit() {

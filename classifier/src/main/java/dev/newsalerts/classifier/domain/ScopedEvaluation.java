@@ -6,7 +6,8 @@ import java.util.Arrays;
  * The evaluation of a rule that uses the lead, a sentence or paragraph, a condition's own scope or
  * mentions, on its hits in text order. First what the story as a whole says (a condition that the
  * whole story fails fails in every part of it), then: the hits outside the lead are dropped for a
- * lead-only rule; each condition with a place of its own ({@code in: title|summary|lead|anywhere})
+ * lead-only rule (its content's hits stay, where it names content); each condition with a place of
+ * its own ({@code in: title|summary|content|lead|anywhere})
  * must hold there; the others must hold together in one unit of the rule (one sentence, one
  * paragraph, or the rule's fields), within one {@code near} window if the rule has one. Counting
  * a group's occurrences (for {@code mentions}) counts each place in the text once.
@@ -69,11 +70,12 @@ final class ScopedEvaluation {
 
     private static final int NOWHERE = -1;
 
-    /** Drops the summary's hits after its lead. @return how many are left */
+    /** Drops the summary's hits after its lead (the content's, where the rule names it, stay). @return how many are left */
     private static int keepLead(Hits hits, int[] order, int[] slotOf, int count) {
         int kept = 0;
         for (int i = 0; i < count; i++) {
-            if (hits.units.inLead(hits.field(order[i]), hits.start(order[i]))) {
+            int field = hits.field(order[i]);
+            if (field == Field.CONTENT.ordinal() || hits.units.inLead(field, hits.start(order[i]))) {
                 order[kept] = order[i];
                 slotOf[kept++] = slotOf[i];
             }
@@ -90,6 +92,7 @@ final class ScopedEvaluation {
             boolean inside = switch (place) {
                 case TITLE -> field == Field.TITLE.ordinal();
                 case SUMMARY -> field == Field.SUMMARY.ordinal();
+                case CONTENT -> field == Field.CONTENT.ordinal();
                 case LEAD -> hits.units.inLead(field, hits.start(hit));
                 default -> true;
             };

@@ -10,34 +10,39 @@ import java.util.Arrays;
  * <p>The <b>lead</b> is the title and the first {@link #LEAD_SENTENCES} sentences of the summary.
  * A <b>paragraph</b> ends at a blank line (the feed-poller writes one after each HTML block); the
  * title is a paragraph of its own. A line break (an HTML {@code br} or list item) ends a sentence.
- * A unit never spans two fields.
+ * A unit never spans two fields. The content (a {@code fullText} story's article) has sentences and
+ * paragraphs of its own, and no part in the lead.
  */
 final class StoryUnits {
 
     static final int LEAD_SENTENCES = 2;
 
     private final Sentences sentences = new Sentences();
-    private final String[] texts = new String[2];
+    private final String[] texts = new String[Field.values().length];
     /** Per field: its sentence ends, then its paragraph ends; null until asked for. */
-    private final Sentences.Ends[] ends = new Sentences.Ends[4];
-    private final boolean[] known = new boolean[4];
+    private final Sentences.Ends[] ends = new Sentences.Ends[texts.length * 2];
+    private final boolean[] known = new boolean[ends.length];
 
-    void reset(String title, String summary) {
+    /** @param content null for a story without content */
+    void reset(String title, String summary, String content) {
         texts[Field.TITLE.ordinal()] = title == null ? "" : title;
         texts[Field.SUMMARY.ordinal()] = summary == null ? "" : summary;
+        texts[Field.CONTENT.ordinal()] = content == null ? "" : content;
         Arrays.fill(known, false);
     }
 
     /** Forgets the texts, so that a thread's scratch keeps no story alive. */
     void clear() {
-        texts[0] = null;
-        texts[1] = null;
+        Arrays.fill(texts, null);
     }
 
-    /** Whether a term starting at {@code offset} in {@code field} lies in the lead. */
+    /** Whether a term starting at {@code offset} in {@code field} lies in the lead: the title, the summary's first sentences, never the content. */
     boolean inLead(int field, int offset) {
         if (field == Field.TITLE.ordinal()) {
             return true;
+        }
+        if (field != Field.SUMMARY.ordinal()) {
+            return false;
         }
         Sentences.Ends summary = ends(Scope.SENTENCE, field);
         return summary.count <= LEAD_SENTENCES || offset < summary.at[LEAD_SENTENCES - 1];

@@ -3,6 +3,7 @@ package dev.newsalerts.classifier.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsalerts.classifier.config.ClassifierConfig;
 import dev.newsalerts.classifier.domain.Story;
 import dev.newsalerts.classifier.domain.StoryText;
@@ -14,6 +15,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * Reads the value of a {@code news.stories} record into a {@link Story}: a JSON object of at most
  * {@code classifier.max-story-bytes} characters with a {@code storyId} and a title or a summary.
+ * Its {@code content} (a {@code fullText} feed's article text) is optional: a story without one, or
+ * with a null or non-text one, is read without content, never refused.
  * Anything else fails with an {@link InvalidStoryException} saying why, which the connector writes
  * as the {@code dead-letter-reason} of the record it parks in {@code news.stories.dlq}.
  */
@@ -59,6 +62,17 @@ public class StoryDeserializer implements Deserializer<Story> {
         if (!story.path("title").isTextual() && !story.path("summary").isTextual()) {
             throw new InvalidStoryException("not a Story: neither title nor summary");
         }
-        return new Story(mapper.convertValue(story, StoryText.class), story);
+        return new Story(textOf(story, mapper), story);
+    }
+
+    /** What the classifier reads of a story event; a {@code content} that is not text is taken as none. */
+    static StoryText textOf(JsonNode story, ObjectMapper mapper) {
+        JsonNode content = story.get("content");
+        if (content != null && !content.isTextual() && !content.isNull() && story instanceof ObjectNode object) {
+            ObjectNode withoutContent = object.deepCopy();
+            withoutContent.remove("content");
+            return mapper.convertValue(withoutContent, StoryText.class);
+        }
+        return mapper.convertValue(story, StoryText.class);
     }
 }

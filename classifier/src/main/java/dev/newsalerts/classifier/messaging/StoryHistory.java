@@ -17,7 +17,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 
-/** Reads the latest stories of {@code news.stories}, for back-testing candidate rules. Joins no consumer group. */
+/**
+ * Reads the latest stories of {@code news.stories}, for back-testing candidate rules: their title,
+ * summary, link and content (so that a rule naming {@code content} is tested on what it will see).
+ * Joins no consumer group.
+ */
 @ApplicationScoped
 public class StoryHistory implements RecentStories {
 
@@ -42,10 +46,12 @@ public class StoryHistory implements RecentStories {
         }
         records.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
         List<StoryText> stories = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records.subList(Math.max(0, records.size() - count), records.size())) {
+        for (int i = Math.max(0, records.size() - count); i < records.size(); i++) {
+            String value = records.get(i).value();
+            records.set(i, null); // a story keeps its content (up to 20,000 chars): let its record go as it is read
             try {
-                StoryText story = mapper.readValue(record.value(), StoryText.class);
-                if (story.storyId() != null) {
+                StoryText story = value == null ? null : StoryDeserializer.textOf(mapper.readTree(value), mapper);
+                if (story != null && story.storyId() != null) {
                     stories.add(story);
                 }
             } catch (JsonProcessingException | IllegalArgumentException e) {

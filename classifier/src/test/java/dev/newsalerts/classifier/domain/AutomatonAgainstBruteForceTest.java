@@ -67,22 +67,26 @@ class AutomatonAgainstBruteForceTest {
                 }
                 groups.add(group);
             }
-            // g1 and g3 named by enough other rules to be shared groups (RuleFeeds), g0 and g2 not
-            RuleSet rules = RuleSet.compile(sharedRuleFile(groups).getBytes(StandardCharsets.UTF_8), "shared.yaml");
+            // g1 and g3 named by enough other rules to be shared groups (RuleFeeds), g0 and g2 not;
+            // every other round the rules name content, else the story's content must go unseen
+            boolean content = round % 2 == 0;
+            RuleSet rules = RuleSet.compile(sharedRuleFile(groups, content).getBytes(StandardCharsets.UTF_8), "shared.yaml");
             for (int story = 0; story < 20; story++) {
                 String title = randomText(random, random.nextInt(25));
                 String summary = randomText(random, random.nextInt(25));
-                List<MatchedTerm> expected = naiveInOrder(groups, title, summary);
-                List<RuleMatch> matches = rules.classify(title, summary);
+                String text = random.nextInt(4) == 0 ? null : randomText(random, random.nextInt(40));
+                List<MatchedTerm> expected = naiveInOrder(groups, title, summary, content ? text : null);
+                List<RuleMatch> matches = rules.classify(title, summary, text);
                 List<MatchedTerm> actual = matches.isEmpty() ? List.of() : matches.get(0).terms();
-                assertThat(actual).as("groups %s in '%s' / '%s'", groups, title, summary).isEqualTo(expected);
+                assertThat(actual).as("groups %s in '%s' / '%s' / '%s' (content looked at: %s)", groups, title, summary, text, content)
+                        .isEqualTo(expected);
                 boolean sharedFound = expected.stream().anyMatch(hit -> hit.group().equals("g1") || hit.group().equals("g3"));
                 assertThat(matches).as("the rules naming only g1 and g3").hasSize(sharedFound ? 1 + RuleFeeds.MAX_DIRECT_RULES : expected.isEmpty() ? 0 : 1);
             }
         }
     }
 
-    private static String sharedRuleFile(List<List<String>> groups) {
+    private static String sharedRuleFile(List<List<String>> groups, boolean content) {
         StringBuilder yaml = new StringBuilder("groups:\n");
         for (int g = 0; g < groups.size(); g++) {
             yaml.append("  g").append(g).append(": [");
@@ -91,14 +95,16 @@ class AutomatonAgainstBruteForceTest {
             }
             yaml.append("]\n");
         }
-        yaml.append("rules:\n  - id: r\n    any: [g0, g1, g2, g3]\n");
+        String fields = content ? "    fields: [title, summary, content]\n" : "";
+        yaml.append("rules:\n  - id: r\n    any: [g0, g1, g2, g3]\n").append(fields);
         for (int other = 0; other < RuleFeeds.MAX_DIRECT_RULES; other++) {
-            yaml.append("  - id: other").append(other).append("\n    any: [g1, g3]\n");
+            yaml.append("  - id: other").append(other).append("\n    any: [g1, g3]\n").append(fields);
         }
         return yaml.toString();
     }
 
-    private static List<MatchedTerm> naiveInOrder(List<List<String>> groups, String title, String summary) {
+    /** @param content null where the rules do not look at it (or the story has none) */
+    private static List<MatchedTerm> naiveInOrder(List<List<String>> groups, String title, String summary, String content) {
         List<Term> terms = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             for (String written : groups.get(g)) {
@@ -108,8 +114,9 @@ class AutomatonAgainstBruteForceTest {
         List<Term> byLength = new ArrayList<>(terms); // stable: rule-file order within a length
         byLength.sort(Comparator.comparingInt((Term term) -> term.folded().length()).reversed());
         List<MatchedTerm> hits = new ArrayList<>();
+        String[] texts = {title, summary, content == null ? "" : content};
         for (Field field : Field.values()) {
-            String text = field == Field.TITLE ? title : summary;
+            String text = texts[field.ordinal()];
             StringBuilder folded = new StringBuilder();
             List<Integer> origin = new ArrayList<>();
             List<Integer> endOf = new ArrayList<>();
@@ -227,15 +234,16 @@ class AutomatonAgainstBruteForceTest {
             for (int story = 0; story < 20; story++) {
                 String title = randomText(random, SCOPED_ALPHABET, random.nextInt(8));
                 String summary = randomText(random, SCOPED_ALPHABET, random.nextInt(30));
-                List<NaiveScopes.Occurrence> occurrences = naiveOccurrences(groups, title, summary);
+                String content = random.nextInt(4) == 0 ? null : randomText(random, SCOPED_ALPHABET, random.nextInt(40));
+                List<NaiveScopes.Occurrence> occurrences = naiveOccurrences(groups, title, summary, content == null ? "" : content);
                 Set<String> expected = new TreeSet<>();
                 for (int r = 0; r < naiveRules.size(); r++) {
-                    if (NaiveScopes.fires(naiveRules.get(r), occurrences, title, summary)) {
+                    if (NaiveScopes.fires(naiveRules.get(r), occurrences, title, summary, content == null ? "" : content)) {
                         expected.add("r" + r);
                     }
                 }
-                Set<String> actual = new TreeSet<>(rules.classify(title, summary).stream().map(RuleMatch::ruleId).toList());
-                assertThat(actual).as("%s%nstory '%s' / '%s'", yaml, title, summary).isEqualTo(expected);
+                Set<String> actual = new TreeSet<>(rules.classify(title, summary, content).stream().map(RuleMatch::ruleId).toList());
+                assertThat(actual).as("%s%nstory '%s' / '%s' / '%s'", yaml, title, summary, content).isEqualTo(expected);
                 fired += expected.size();
                 checked += naiveRules.size();
             }
@@ -246,15 +254,22 @@ class AutomatonAgainstBruteForceTest {
     /** Appends a random rule with scopes to {@code yaml}, and returns it for {@link NaiveScopes}. */
     private static NaiveScopes.ScopedRule randomScopedRule(Random random, int r, StringBuilder yaml) {
         List<List<Scope>> fieldChoices = List.of(List.of(Scope.TITLE, Scope.SUMMARY), List.of(Scope.TITLE), List.of(Scope.SUMMARY),
-                List.of(Scope.LEAD), List.of(Scope.SUMMARY, Scope.LEAD));
+                List.of(Scope.LEAD), List.of(Scope.SUMMARY, Scope.LEAD), List.of(Scope.TITLE, Scope.SUMMARY, Scope.CONTENT),
+                List.of(Scope.CONTENT), List.of(Scope.LEAD, Scope.CONTENT), List.of(Scope.TITLE, Scope.CONTENT));
         List<Scope> fields = fieldChoices.get(random.nextInt(fieldChoices.size()));
         Scope within = new Scope[] {null, Scope.SENTENCE, Scope.PARAGRAPH}[random.nextInt(3)];
-        List<Scope> places = new ArrayList<>(List.of(Scope.ANYWHERE, Scope.LEAD));
+        List<Scope> places = new ArrayList<>(List.of(Scope.ANYWHERE));
+        if (!fields.equals(List.of(Scope.CONTENT))) {
+            places.add(Scope.LEAD);
+        }
         if (fields.contains(Scope.TITLE) || fields.contains(Scope.LEAD)) {
             places.add(Scope.TITLE);
         }
-        if (!fields.equals(List.of(Scope.TITLE))) {
+        if (fields.contains(Scope.SUMMARY) || fields.contains(Scope.LEAD)) {
             places.add(Scope.SUMMARY);
+        }
+        if (fields.contains(Scope.CONTENT)) {
+            places.add(Scope.CONTENT);
         }
         Scope atLeastIn = random.nextBoolean() ? null : places.get(random.nextInt(places.size()));
         int count = 1 + random.nextInt(2);
@@ -290,10 +305,10 @@ class AutomatonAgainstBruteForceTest {
     }
 
     /** Every occurrence of every group's terms, with the number of the word it starts as the scan counts words. */
-    private static List<NaiveScopes.Occurrence> naiveOccurrences(List<List<String>> groups, String title, String summary) {
+    private static List<NaiveScopes.Occurrence> naiveOccurrences(List<List<String>> groups, String title, String summary, String content) {
         List<NaiveScopes.Occurrence> occurrences = new ArrayList<>();
-        String[] texts = {title, summary};
-        for (int field = 0; field < 2; field++) {
+        String[] texts = {title, summary, content};
+        for (int field = 0; field < texts.length; field++) {
             String text = texts[field];
             StringBuilder folded = new StringBuilder();
             List<Integer> origin = new ArrayList<>();

@@ -77,6 +77,29 @@ class BacktestTest {
     }
 
     @Test
+    void aCandidateThatNamesContentIsTestedOnTheContentOfTheStoriesAndSaysWhereInItItHeld() {
+        StoryText teaser = new StoryText("teaser", "Cloud deals under scrutiny", "Read the full story.", "https://example.com/teaser",
+                "The contract was signed last year.\n\nMicrosoft said it would sue OpenAI over the deal. Talks failed.");
+        Candidate inTheArticle = candidate("""
+                id: dispute-in-the-article
+                fields: [title, summary, content]
+                within: sentence
+                all: [microsoft, openai, dispute]
+                """);
+
+        Backtest report = Backtest.run(IN_FORCE, inTheArticle, List.of(DIGEST, teaser, ZEBRA));
+
+        assertThat(report.added()).extracting(Backtest.Outcome::storyId).containsExactly("teaser");
+        Explanation why = report.added().get(0).why().get(0);
+        assertThat(why.scope()).isEqualTo("sentence");
+        assertThat(why.passage().field()).isEqualTo(Field.CONTENT);
+        assertThat(why.passage().text()).isEqualTo("Microsoft said it would sue OpenAI over the deal. ");
+        assertThat(why.terms()).extracting(Explanation.FoundTerm::field).containsOnly(Field.CONTENT);
+        assertThat(Backtest.run(IN_FORCE, IN_FORCE, List.of(teaser)).alertsInForce())
+                .as("the rules in force do not name content").isZero();
+    }
+
+    @Test
     void aRulePastedAloneUsesTheGroupsInForceAndItsOwnAndANewIdIsComparedWithNothing() {
         Candidate newRule = candidate("""
                 - id: suits

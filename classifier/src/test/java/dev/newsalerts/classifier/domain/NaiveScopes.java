@@ -22,7 +22,7 @@ final class NaiveScopes {
     record Condition(List<Integer> groups, int needed, Scope in) {
     }
 
-    /** A rule: {@code fields} among title, summary, lead; {@code within} null, sentence or paragraph; {@code mentions} per group. */
+    /** A rule: {@code fields} among title, summary, content, lead; {@code within} null, sentence or paragraph; {@code mentions} per group. */
     record ScopedRule(List<Scope> fields, Scope within, List<Condition> conditions, List<Integer> none, int[] mentions,
             int nearChars, int nearWords) {
     }
@@ -30,8 +30,9 @@ final class NaiveScopes {
     private NaiveScopes() {
     }
 
-    static boolean fires(ScopedRule rule, List<Occurrence> all, String title, String summary) {
-        String[] texts = {title, summary};
+    /** @param content "" for a story without content */
+    static boolean fires(ScopedRule rule, List<Occurrence> all, String title, String summary, String content) {
+        String[] texts = {title, summary, content};
         Predicate<Occurrence> inFields = o -> rule.fields().stream().anyMatch(place -> in(place, o, texts));
         List<Occurrence> seen = all.stream().filter(inFields).toList();
         if (seen.stream().anyMatch(o -> rule.none().contains(o.group()))) {
@@ -58,7 +59,8 @@ final class NaiveScopes {
         return switch (place) {
             case TITLE -> o.field() == 0;
             case SUMMARY -> o.field() == 1;
-            case LEAD -> o.field() == 0 || o.start() < leadEnd(texts[1]);
+            case CONTENT -> o.field() == 2;
+            case LEAD -> o.field() == 0 || o.field() == 1 && o.start() < leadEnd(texts[1]);
             default -> true;
         };
     }
@@ -74,7 +76,7 @@ final class NaiveScopes {
             return List.of(seen);
         }
         List<List<Occurrence>> units = new ArrayList<>();
-        for (int field = 0; field < 2; field++) {
+        for (int field = 0; field < texts.length; field++) {
             Sentences.Ends ends = within == Scope.SENTENCE ? new Sentences().of(texts[field], new Sentences.Ends())
                     : Sentences.paragraphsOf(texts[field], new Sentences.Ends());
             for (int u = 0; u < ends.count; u++) {

@@ -489,12 +489,17 @@ class RuleSetTest {
                 .isInstanceOf(RuleFileException.class)
                 .hasMessageStartingWith("test.yaml line 6: ").hasMessageContaining("unknown scope 'sentense'");
         assertThatThrownBy(() -> compile(groups + "  - id: r\n    fields: [sentence]\n    all: [a]\n"))
-                .isInstanceOf(RuleFileException.class).hasMessageContaining("fields are title, summary or lead, not sentence (use within: sentence)");
+                .isInstanceOf(RuleFileException.class).hasMessageContaining("fields are title, summary, content or lead, not sentence (use within: sentence)");
         assertThatThrownBy(() -> compile(groups + "  - id: r\n    all: {of: [a], in: paragraph}\n"))
                 .isInstanceOf(RuleFileException.class).hasMessage("test.yaml line 5: rule 'r': all.in: paragraph needs the rule's within: "
                         + "paragraph (the conditions without an in of their own hold together there)");
         assertThatThrownBy(() -> compile(groups + "  - id: r\n    fields: [title]\n    all: {of: [a], in: summary}\n"))
                 .isInstanceOf(RuleFileException.class).hasMessageContaining("all.in: summary is outside the rule's fields");
+        assertThatThrownBy(() -> compile(groups + "  - id: r\n    all: {of: [a], in: content}\n"))
+                .as("the default fields are title and summary: a condition in content needs the rule to name it")
+                .isInstanceOf(RuleFileException.class).hasMessageContaining("all.in: content is outside the rule's fields");
+        assertThatThrownBy(() -> compile(groups + "  - id: r\n    fields: [content]\n    any: {of: [a], in: lead}\n"))
+                .isInstanceOf(RuleFileException.class).hasMessageContaining("any.in: lead is outside the rule's fields");
         assertThatThrownBy(() -> compile(groups + "  - id: r\n    all: [a]\n    mentions: {b: 2}\n"))
                 .isInstanceOf(RuleFileException.class).hasMessageContaining("mentions name 'b'");
         assertThatThrownBy(() -> compile(groups + "  - id: r\n    within: sentence\n    all: {of: [a], in: title}\n"))

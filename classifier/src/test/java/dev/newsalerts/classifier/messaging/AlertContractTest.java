@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -87,6 +88,27 @@ class AlertContractTest {
         assertThat(alertSchema().validate(json)).isEmpty();
         assertThat(json.at("/matches/0/within/scope").asText()).isEqualTo("sentence");
         assertThat(json.at("/matches/1/within/scope").asText()).isEqualTo("near");
+    }
+
+    @Test
+    void alertsOfRulesThatNameContentSayTheTermsAreInTheContentAndMatchTheSchema() throws Exception {
+        RuleSet rules = RuleSet.compile("""
+                groups: {microsoft: [Microsoft], openai: [OpenAI], dispute: [sue~]}
+                rules:
+                  - {id: article, fields: [title, summary, content], within: sentence, all: [microsoft, openai, dispute]}
+                """.getBytes(StandardCharsets.UTF_8), "content.yaml");
+        ObjectNode story = (ObjectNode) storySchema().get("examples").get(0).deepCopy();
+        story.put("content", "The deal was signed last year. Microsoft says it will sue OpenAI.");
+        StoryText text = MAPPER.treeToValue(story, StoryText.class);
+        List<RuleMatch> matches = rules.classify(text.title(), text.summary(), text.content());
+        Alert alert = new Alert(Alert.SCHEMA_VERSION, AlertIds.of(text.storyId(), rules.version()), story, matches, rules.version(),
+                Instant.now());
+
+        JsonNode json = MAPPER.valueToTree(alert);
+        assertThat(alertSchema().validate(json)).isEmpty();
+        assertThat(json.at("/matches/0/within/field").asText()).isEqualTo("content");
+        assertThat(json.at("/matches/0/terms").findValuesAsText("field")).contains("title", "summary", "content");
+        assertThat(json.at("/story/content").asText()).as("the story goes on as received").startsWith("The deal was signed");
     }
 
     @Test

@@ -222,6 +222,25 @@ class StoryClassifierTest {
         assertThat(catalogue.at("/rules/0/groups").size()).isPositive();
     }
 
+    @Test
+    void theBundledRulesDoNotAlertOnAStorysContentAndAnAlertCarriesTheContentOn() throws Exception {
+        String teaserId = newStoryId();
+        String pricingId = newStoryId();
+        String article = "Microsoft threatens to sue OpenAI and Amazon over their exclusive cloud contract.";
+        publish(teaserId, withContent(story(teaserId, "Cloud deals under scrutiny", "Read the full story."), article));
+        JsonNode alert = alertAfterPublishing(pricingId,
+                withContent(story(pricingId, "AWS raises prices for EC2 GPU instances", ""), "The full article. " + article));
+
+        assertThat(alert.at("/matches/0/ruleId").asText()).isEqualTo("cloud-pricing");
+        assertThat(alert.at("/matches/0/terms").findValuesAsText("field")).containsOnly("title");
+        assertThat(alert.at("/story/content").asText()).isEqualTo("The full article. " + article);
+        assertThat(recordsWithKey(Topics.ALERTS, teaserId)).as("the dispute is in its content only").isEmpty();
+    }
+
+    private String withContent(String story, String content) throws Exception {
+        return ((ObjectNode) mapper.readTree(story)).put("content", content).toString();
+    }
+
     private JsonNode alertAfterPublishing(String storyId, String story) throws Exception {
         publish(storyId, story);
         return mapper.readTree(await().atMost(Duration.ofSeconds(30))

@@ -24,6 +24,21 @@ class StoryDeserializerTest {
     }
 
     @Test
+    void aFullTextStorysContentIsReadAndAStoryWithoutOneIsReadAllTheSame() {
+        Story withContent = read("{\"storyId\": \"s1\", \"title\": \"Teaser\", \"summary\": \"More inside.\", "
+                + "\"content\": \"Microsoft sues OpenAI.\\n\\nAmazon declined to comment.\"}");
+        assertThat(withContent.text().content()).isEqualTo("Microsoft sues OpenAI.\n\nAmazon declined to comment.");
+        assertThat(withContent.received().get("content").asText()).startsWith("Microsoft sues OpenAI.");
+
+        assertThat(read("{\"storyId\": \"s2\", \"title\": \"Teaser\"}").text().content()).isNull();
+        assertThat(read("{\"storyId\": \"s3\", \"title\": \"Teaser\", \"content\": null}").text().content()).isNull();
+        Story odd = read("{\"storyId\": \"s4\", \"title\": \"Teaser\", \"content\": {\"text\": \"x\"}}");
+        assertThat(odd.text().title()).as("a content that is not text is none, the story still read").isEqualTo("Teaser");
+        assertThat(odd.text().content()).isNull();
+        assertThat(odd.received().has("content")).as("the event is passed on as received").isTrue();
+    }
+
+    @Test
     void eachUnreadableStoryIsRefusedWithItsReason() {
         assertThatThrownBy(() -> read("{ not json")).isInstanceOf(InvalidStoryException.class).hasMessageStartingWith("not JSON: ");
         assertThatThrownBy(() -> read("[1, 2]")).hasMessage("not a Story: no storyId");

@@ -35,16 +35,20 @@ class BacktestResourceTest {
 
     String zebraId;
     String priceId;
+    String articleId;
     String bundled;
 
     @BeforeEach
     void publishStories() throws Exception {
         zebraId = UUID.randomUUID().toString().replace("-", "");
         priceId = UUID.randomUUID().toString().replace("-", "");
+        articleId = UUID.randomUUID().toString().replace("-", "");
+        String article = story(articleId, "Escape at the zoo", "It happened at noon.\n\nAn okapi walked out.");
         try (KafkaCompanion companion = new KafkaCompanion(bootstrapServers)) {
             companion.produceStrings().fromRecords(
                     new ProducerRecord<>(Topics.STORIES, zebraId, story(zebraId, "A zebra escapes the zoo")),
-                    new ProducerRecord<>(Topics.STORIES, priceId, story(priceId, "AWS raises prices of EC2 GPU instances")))
+                    new ProducerRecord<>(Topics.STORIES, priceId, story(priceId, "AWS raises prices of EC2 GPU instances")),
+                    new ProducerRecord<>(Topics.STORIES, articleId, article))
                     .awaitCompletion(Duration.ofSeconds(30));
         }
         try (InputStream in = getClass().getResourceAsStream("/rules.yaml")) {
@@ -69,6 +73,25 @@ class BacktestResourceTest {
     }
 
     @Test
+    void aCandidateThatNamesContentIsTestedOnTheContentOfTheLatestStories() {
+        String okapis = bundled.replace("groups:\n", "groups:\n  okapi: [okapi]\n")
+                + "\n  - id: okapis-in-the-article\n    fields: [content]\n    all: [okapi]\n";
+        JsonPath report = backtest(okapis).statusCode(200).extract().jsonPath();
+
+        assertThat(storyIds(report, "added")).contains(articleId).doesNotContain(zebraId);
+        String outcome = "added.find { it.storyId == '" + articleId + "' }";
+        assertThat(report.getList(outcome + ".after")).containsExactly("okapis-in-the-article");
+        assertThat(report.getString(outcome + ".why[0].terms[0].field")).isEqualTo("content");
+        assertThat(report.getString(outcome + ".why[0].terms[0].text")).isEqualTo("okapi");
+        assertThat(report.getString(outcome + ".why[0].excerpts[0].field")).isEqualTo("content");
+        assertThat(report.getString(outcome + ".why[0].excerpts[0].text")).isEqualTo("It happened at noon.\n\nAn okapi walked out.");
+
+        String inTitle = bundled.replace("groups:\n", "groups:\n  okapi: [okapi]\n") + "\n  - id: okapis\n    all: [okapi]\n";
+        assertThat(storyIds(backtest(inTitle).statusCode(200).extract().jsonPath(), "added"))
+                .as("a rule that does not name content does not see it").doesNotContain(articleId);
+    }
+
+    @Test
     void anInvalidCandidateIsABadRequestNamingTheProblem() {
         backtest("groups: {a: [alpha]}\nrules: [{id: r, all: [b]}]\n").statusCode(400)
                 .body("error", containsString("unknown group 'b'"));
@@ -84,8 +107,14 @@ class BacktestResourceTest {
     }
 
     private String story(String storyId, String title) {
-        return mapper.createObjectNode().put("schemaVersion", 1).put("storyId", storyId)
+        return story(storyId, title, null);
+    }
+
+    /** @param content the article text of a fullText feed's story, or null for none */
+    private String story(String storyId, String title, String content) {
+        var story = mapper.createObjectNode().put("schemaVersion", 1).put("storyId", storyId)
                 .put("feedUrl", "https://news.example.com/feed.xml").put("title", title).put("summary", "")
-                .put("fetchedAt", "2026-03-18T09:31:05Z").toString();
+                .put("fetchedAt", "2026-03-18T09:31:05Z");
+        return (content == null ? story : story.put("content", content)).toString();
     }
 }

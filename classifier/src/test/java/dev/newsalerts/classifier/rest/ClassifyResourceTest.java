@@ -72,6 +72,28 @@ class ClassifyResourceTest {
     }
 
     @Test
+    void theBundledRulesDoNotLookAtTheContentWhichTheAnswerGivesAsPlainText() {
+        given().contentType(ContentType.JSON).body(Map.of("title", "Cloud deals under scrutiny", "summary", "Read the full story.",
+                        "content", "<p>Microsoft threatens to sue OpenAI and Amazon over their cloud agreement.</p><p>AWS raises prices.</p>"))
+                .post("/classify")
+                .then().statusCode(200)
+                .body("content", equalTo("Microsoft threatens to sue OpenAI and Amazon over their cloud agreement.\n\nAWS raises prices."))
+                .body("matches", empty());
+        given().contentType(ContentType.JSON).body("{\"title\": \"Apple unveils new iPhone colours\"}").post("/classify")
+                .then().statusCode(200).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("content")));
+    }
+
+    @Test
+    void aContentOverItsLimitIsRefused() {
+        given().contentType(ContentType.JSON).body(Map.of("title", "Teaser", "content", "word ".repeat(20_001)))
+                .post("/classify")
+                .then().spec(problem(400, "content may have at most 100000 characters"));
+        given().contentType(ContentType.JSON).body(Map.of("title", "Teaser", "content", "word ".repeat(20_000)))
+                .post("/classify")
+                .then().statusCode(200);
+    }
+
+    @Test
     void aStoryThatMatchesNothingGetsNoMatches() {
         given().contentType(ContentType.JSON).body("{\"title\": \"Apple unveils new iPhone colours\"}")
                 .post("/classify")
@@ -86,6 +108,8 @@ class ClassifyResourceTest {
             "an array for the body | [\"Microsoft\"] | the request body: expected an object, not an array",
             "an object for the title | {\"title\": {\"text\": \"Microsoft\"}} | title: expected a string, not an object",
             "an array for the summary | {\"summary\": [\"a\", \"b\"]} | summary: expected a string, not an array",
+            "a content alone | {\"content\": \"Microsoft sues OpenAI\"} | give a title, a summary or both",
+            "an object for the content | {\"title\": \"t\", \"content\": {\"text\": \"x\"}} | content: expected a string, not an object",
     })
     void aBadRequestIsAnsweredWithAProblemDocumentSayingWhatIsWrong(String what, String body, String detail) {
         given().contentType(ContentType.JSON).body(body == null ? "" : body).post("/classify")

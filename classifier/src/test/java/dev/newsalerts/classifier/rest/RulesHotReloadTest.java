@@ -62,6 +62,31 @@ class RulesHotReloadTest {
                 .body("ruleIds", hasItem("zebras")).body("lastError", nullValue()));
     }
 
+    @Test
+    void aRuleThatNamesContentFiresOnTheContentOfADryRun() throws Exception {
+        Files.writeString(RuleFileResource.file(), RuleFileResource.bundledRules().replace("groups:\n", "groups:\n  zebra: [zebra]\n") + """
+
+                  - id: zebras-in-the-article
+                    fields: [title, summary, content]
+                    within: sentence
+                    all: [zebra]
+                """);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/rules/status").then()
+                .body("ruleIds", hasItem("zebras-in-the-article")).body("lastError", nullValue()));
+
+        given().contentType(ContentType.JSON)
+                .body(java.util.Map.of("title", "Escape at the zoo", "summary", "Keepers were surprised.",
+                        "content", "<p>It happened at noon.</p><p>A <b>zebra</b> walked out of the open gate.</p>"))
+                .post("/classify").then().statusCode(200)
+                .body("matches.ruleId", org.hamcrest.Matchers.contains("zebras-in-the-article"))
+                .body("matches[0].terms[0].field", org.hamcrest.Matchers.equalTo("content"))
+                .body("matches[0].terms[0].start", org.hamcrest.Matchers.equalTo(24))
+                .body("matches[0].within.field", org.hamcrest.Matchers.equalTo("content"))
+                .body("content", org.hamcrest.Matchers.equalTo("It happened at noon.\n\nA zebra walked out of the open gate."));
+        given().contentType(ContentType.JSON).body("{\"title\": \"Escape at the zoo\", \"summary\": \"Keepers were surprised.\"}")
+                .post("/classify").then().statusCode(200).body("matches", org.hamcrest.Matchers.empty());
+    }
+
     private static String withZebras(String rules) {
         return rules.replace("groups:\n", "groups:\n  zebra: [zebra]\n") + ZEBRA_RULE;
     }

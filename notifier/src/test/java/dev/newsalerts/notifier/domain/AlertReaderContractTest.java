@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,24 @@ class AlertReaderContractTest {
         assertThat(alert.matches()).isNotEmpty();
         assertThat(alert.matches().get(0).ruleTitle()).isNotBlank();
         assertThat(alert.matches().get(0).terms().get(0).field()).isEqualTo("title");
+    }
+
+    /** A rule that names the story's content (a fullText feed's article) reports terms found there: such an alert reads whole. */
+    @Test
+    void anAlertWhoseTermsAreInTheStorysContentReads() throws Exception {
+        JsonNode schema = MAPPER.readTree(Files.readString(ALERT_SCHEMA));
+        assertThat(schema.at("/properties/matches/items/properties/terms/items/properties/field/enum"))
+                .extracting(JsonNode::asText).contains("title", "summary", "content");
+        ObjectNode example = (ObjectNode) schema.get("examples").get(0).deepCopy();
+        ((ObjectNode) example.get("story")).put("content", "Microsoft said it would sue OpenAI over the deal.");
+        ((ObjectNode) example.at("/matches/0/terms/1")).put("term", "sue~").put("field", "content").put("start", 24).put("end", 27);
+        ((ObjectNode) example.at("/matches/0")).putObject("within").put("scope", "sentence").put("field", "content")
+                .put("start", 0).put("end", 49);
+
+        Alert alert = MAPPER.treeToValue(example, Alert.class);
+
+        assertThat(alert.matches().get(0).terms()).extracting(Alert.Term::field).containsExactly("title", "content");
+        assertThat(alert.story().title()).isNotBlank();
     }
 
     private static void assertDeclares(JsonNode schema, Class<? extends Record> reader) {
