@@ -60,9 +60,11 @@ final class SecretsReencryption {
     /** Encrypts the stale secrets again; @return how many subscriptions were written */
     int run() {
         TreeSet<String> stale = new TreeSet<>();
+        int unreadable = 0;
         for (Map.Entry<String, StoredSubscription> entry : table.asMap().entrySet()) {
             StoredSubscription stored = entry.getValue();
             if (stored.unreadable() != null) {
+                unreadable++;
                 Log.warnf("Subscription %s (%s) is kept disabled: %s", entry.getKey(), stored.subscription().name(),
                         stored.unreadable());
             } else if (stored.stale()) {
@@ -70,6 +72,11 @@ final class SecretsReencryption {
             }
         }
         if (stale.isEmpty()) {
+            if (currentKeyId != null) {
+                // what tells an operator that a previous key can go (docs/OPERATIONS.md)
+                Log.infof("Every webhook secret in %s is under the current key '%s'%s", Topics.SUBSCRIPTIONS, currentKeyId,
+                        unreadable == 0 ? "" : ", but for those of " + unreadable + " subscriptions that cannot be decrypted");
+            }
             return 0;
         }
         if (currentKeyId == null) {
