@@ -58,7 +58,7 @@ public final class LocalRun {
         if (reset) {
             deleteRecursively(data);
         }
-        OwnerOnly.directory(data); // its topics hold webhook secrets, its files the API token
+        OwnerOnly.directory(data); // its files hold the API token and the keys, its topics the webhook secrets (encrypted)
         List<Integer> ports = new ArrayList<>(List.of(kafkaPort));
         for (ServiceApp app : ServiceApp.values()) {
             ports.add(app.defaultPort());
@@ -90,6 +90,9 @@ public final class LocalRun {
         config.get(ServiceApp.FEED_POLLER).put("poller.api-token", apiToken);
         // Signs the feedback links of emails and webhooks; kept beside the token so links stay valid across runs.
         notifier.put("notifier.feedback.link-key", TokenFile.readOrCreate(data.resolve("feedback-link-key")));
+        // Encrypts the webhook secrets of subscriptions made through the API, in news.subscriptions; kept
+        // beside the token, since the broker's data (and those secrets) outlive a run.
+        notifier.put("notifier.secrets.key", TokenFile.readOrCreateSecretsKey(data.resolve("secrets-key")));
         // ... and so are feeds served from this machine, such as the demo feed.
         config.get(ServiceApp.FEED_POLLER).put("poller.fetch.allowed-networks", "127.0.0.0/8,::1/128");
         config.get(ServiceApp.CLASSIFIER).put("classifier.rules-file",

@@ -19,7 +19,13 @@ public interface Subscriptions {
 
     Optional<Subscription> get(String id);
 
-    /** Writes a subscription made or changed through the API; returns once it is stored. @throws KafkaWriteException */
+    /**
+     * Writes a subscription made or changed through the API; returns once it is stored.
+     *
+     * @throws KafkaWriteException when Kafka did not confirm it in time
+     * @throws SecretsUnavailableException when its webhook secrets cannot be encrypted (no key configured), or
+     *         the stored ones could not be decrypted (writing it would lose them)
+     */
     void save(Subscription subscription);
 
     void delete(String id);

@@ -41,6 +41,26 @@ public interface NotifierConfig {
         Optional<String> linkKey();
     }
 
+    /** Encryption of the webhook secrets kept in news.subscriptions. */
+    Secrets secrets();
+
+    interface Secrets {
+
+        /**
+         * The key that encrypts webhook secrets before they go to news.subscriptions (AES-256-GCM),
+         * {@code <key id>:<base64 of 32 random bytes>}; without one, webhook subscriptions cannot be
+         * made or changed through the API (503). Never logged.
+         */
+        Optional<String> key();
+
+        /**
+         * Keys used before {@link #key}, comma-separated, each {@code <key id>:<base64 of 32 bytes>}:
+         * they only decrypt; at start-up every secret under one of them is encrypted again under
+         * the current key.
+         */
+        Optional<List<String>> previousKeys();
+    }
+
     /** Alerts kept for {@code GET /alerts/recent}. */
     @WithDefault("200")
     int recentAlerts();

@@ -62,22 +62,27 @@ class SubscriptionResourceTest {
     }
 
     @Test
-    void aWebhookSubscriptionIsCreatedWithASecretShownOnceAndKeptInKafka() {
-        String id = api().body(webhook("team hook", WebhookReceiverResource.url() + "/team")).post("/subscriptions")
+    void aWebhookSubscriptionIsCreatedWithASecretShownOnceAndKeptInKafkaEncrypted() {
+        JsonPath created = api().body(webhook("team hook", WebhookReceiverResource.url() + "/team")).post("/subscriptions")
                 .then().statusCode(201)
                 .header("Location", containsString("/subscriptions/"))
                 .body("secret", startsWith("whsec_"))
                 .body("format", equalTo("standard"))
                 .body("enabled", equalTo(true))
                 .body("origin", equalTo("api"))
-                .extract().path("id");
+                .extract().jsonPath();
+        String id = created.getString("id");
+        String secret = created.getString("secret");
 
         api().get("/subscriptions/" + id).then().statusCode(200)
                 .body("name", equalTo("team hook"))
                 .body("signed", equalTo(true))
                 .body("secret", nullValue());
         api().get("/subscriptions").then().statusCode(200).body("id", hasItem(id)).body("secret", not(hasItem(startsWith("whsec_"))));
-        assertThat(recordsWithKey(id)).last().satisfies(record -> assertThat(record.value()).contains("team hook"));
+        assertThat(recordsWithKey(id)).isNotEmpty().allSatisfy(record -> assertThat(record.value())
+                .as("what anyone who reads news.subscriptions sees").contains("team hook")
+                .doesNotContain(secret, secret.substring("whsec_".length()), "whsec_")
+                .contains("\"secret\":\"enc:v1:test-k1:"));
     }
 
     @Test
@@ -125,7 +130,8 @@ class SubscriptionResourceTest {
                 .body("previousSecretValidUntil", equalTo(rotated.getString("previousSecretValidUntil")))
                 .body(not(containsString(newSecret)), not(containsString(oldSecret)));
         assertThat(recordsWithKey(id)).last().satisfies(record -> assertThat(record.value())
-                .contains("\"secret\":\"" + newSecret + "\"", "\"previousSecret\":\"" + oldSecret + "\""));
+                .doesNotContain(newSecret, oldSecret, "whsec_")
+                .contains("\"secret\":\"enc:v1:test-k1:", "\"previousSecret\":\"enc:v1:test-k1:"));
 
         String given = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
         api().body("{\"secret\": \"" + given + "\"}").post("/subscriptions/" + id + "/secret").then().statusCode(200)
@@ -152,13 +158,13 @@ class SubscriptionResourceTest {
 
         api().body(webhook("renamed", WebhookReceiverResource.url() + "/replaced")).put("/subscriptions/" + id).then()
                 .statusCode(200).body("secretRotatedAt", equalTo(rotatedAt)).body("previousSecretValidUntil", not(nullValue()));
-        assertThat(recordsWithKey(id)).last().satisfies(record -> assertThat(record.value()).contains("\"previousSecret\":\"whsec_"));
+        assertThat(recordsWithKey(id)).last().satisfies(record -> assertThat(record.value()).contains("\"previousSecret\":\"enc:v1:"));
 
         api().body("{\"name\": \"renamed\", \"channel\": \"webhook\", \"target\": \"%s\", \"secret\": \"%s\"}"
                 .formatted(WebhookReceiverResource.url() + "/replaced", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))
                 .put("/subscriptions/" + id).then().statusCode(200)
                 .body("secretRotatedAt", nullValue()).body("previousSecretValidUntil", nullValue());
-        assertThat(recordsWithKey(id)).last().satisfies(record -> assertThat(record.value()).doesNotContain("\"previousSecret\":\"whsec_"));
+        assertThat(recordsWithKey(id)).last().satisfies(record -> assertThat(record.value()).doesNotContain("\"previousSecret\":\""));
     }
 
     @Test
