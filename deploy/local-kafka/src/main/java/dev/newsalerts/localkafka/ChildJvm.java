@@ -46,6 +46,8 @@ public final class ChildJvm implements AutoCloseable {
         command.addAll(args);
 
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // glibc gives each thread that allocates its own 64 MiB arena; a JVM's few native allocations need two
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         if (workingDir != null) {
             builder.directory(workingDir.toFile());
         }

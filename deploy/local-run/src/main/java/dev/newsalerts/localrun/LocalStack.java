@@ -36,7 +36,8 @@ public final class LocalStack implements AutoCloseable {
      * @param config extra configuration of each service (Quarkus keys)
      */
     public record Settings(Path home, Path dataDir, Optional<String> externalKafka, int kafkaPort,
-            Map<ServiceApp, Integer> httpPorts, Map<ServiceApp, Map<String, String>> config, boolean consoleOutput) {
+            Map<ServiceApp, Integer> httpPorts, Map<ServiceApp, Map<String, String>> config, boolean consoleOutput,
+            boolean classDataArchives) {
 
         public int httpPort(ServiceApp app) {
             return httpPorts.getOrDefault(app, app.defaultPort());
@@ -47,6 +48,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalKafka kafka;
     private final String bootstrapServers;
     private final Map<ServiceApp, ChildJvm> services = new EnumMap<>(ServiceApp.class);
+    private final Map<ServiceApp, ClassDataArchive> archives = new EnumMap<>(ServiceApp.class);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private LocalStack(Settings settings, LocalKafka kafka, String bootstrapServers) {
@@ -117,13 +119,21 @@ public final class LocalStack implements AutoCloseable {
         List<ServiceApp> running = new ArrayList<>(services.keySet());
         running.parallelStream().forEach(app -> services.get(app).close());
         services.clear();
+        archives.values().forEach(ClassDataArchive::keepRecorded);
         if (kafka != null) {
             kafka.close();
         }
     }
 
     private void launch(ServiceApp app) throws IOException {
-        List<String> options = new ArrayList<>(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+        List<String> options = new ArrayList<>();
+        if (settings.classDataArchives()) {
+            ClassDataArchive archive = ClassDataArchive.of(settings.dataDir().resolve("cds"), app.displayName(),
+                    List.of(app.runJar(settings.home())));
+            archives.put(app, archive);
+            options.addAll(archive.jvmOptions());
+        }
+        options.addAll(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
                 "-Dkafka.bootstrap.servers=" + bootstrapServers,
                 "-Dquarkus.http.port=" + settings.httpPort(app),
                 "-Dquarkus.http.host=127.0.0.1",

@@ -228,7 +228,7 @@ abstract class PipelineScenario {
         for (ServiceApp app : ServiceApp.values()) {
             ports.put(app, freePort());
         }
-        return new LocalStack.Settings(repositoryRoot(), dataDir, externalKafka(), freePort(), ports, config, false);
+        return new LocalStack.Settings(repositoryRoot(), dataDir, externalKafka(), freePort(), ports, config, false, false);
     }
 
     /**
