@@ -1,5 +1,6 @@
 package dev.newsalerts.classifier.domain.cluster;
 
+import java.util.Iterator;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -11,6 +12,49 @@ import java.util.TreeSet;
  */
 record AnchorComparison(SortedSet<String> sharedNumbers, boolean numbersConflict, boolean numbersOneSided,
         boolean numbersEqual, SortedSet<String> sharedNames, String conflictingNumbers) {
+
+    /**
+     * The evidence of two stories' anchors, counted without building their comparison ({@link #of}): a
+     * lookup judges up to hundreds of heads, and names the shared numbers of one or two of them only.
+     */
+    static Evidence evidence(Anchors story, Anchors head, int namesToAgree) {
+        int shared = countShared(story.numbers(), head.numbers());
+        int onlyStory = story.numbers().size() - shared;
+        int onlyHead = head.numbers().size() - shared;
+        boolean oneSided = story.numbers().isEmpty() != head.numbers().isEmpty();
+        return Evidence.of(onlyStory > 0 && onlyHead > 0, shared > 0 && onlyStory == 0 && onlyHead == 0, shared, oneSided,
+                oneSided ? 0 : countShared(story.names(), head.names()), namesToAgree);
+    }
+
+    /** How many values two sets in natural order share: one walk through both. */
+    private static int countShared(SortedSet<String> one, SortedSet<String> other) {
+        if (one.isEmpty() || other.isEmpty()) {
+            return 0;
+        }
+        Iterator<String> left = one.iterator();
+        Iterator<String> right = other.iterator();
+        String a = left.next();
+        String b = right.next();
+        int shared = 0;
+        while (true) {
+            int order = a.compareTo(b);
+            if (order == 0) {
+                shared++;
+            }
+            if (order <= 0) {
+                if (!left.hasNext()) {
+                    return shared;
+                }
+                a = left.next();
+            }
+            if (order >= 0) {
+                if (!right.hasNext()) {
+                    return shared;
+                }
+                b = right.next();
+            }
+        }
+    }
 
     static AnchorComparison of(Anchors story, Anchors head) {
         SortedSet<String> sharedNumbers = new TreeSet<>(story.numbers());

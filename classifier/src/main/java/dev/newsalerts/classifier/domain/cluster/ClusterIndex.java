@@ -164,7 +164,7 @@ public final class ClusterIndex {
             if (similarity < rule.lowestThreshold()) {
                 return;
             }
-            JoinRule.Verdict verdict = rule.judge(similarity, AnchorComparison.of(fingerprint.anchors(), head.fingerprint.anchors()));
+            JoinRule.Verdict verdict = rule.judge(similarity, fingerprint.anchors(), head.fingerprint.anchors());
             if (verdict.joins()) {
                 if (bestJoin == null || isBetter(verdict, head, bestJoinVerdict, bestJoin)) {
                     bestJoin = head;
@@ -176,14 +176,18 @@ public final class ClusterIndex {
             }
         }
 
+        private String reason(JoinRule.Verdict verdict, Head head) {
+            return JoinRule.reason(verdict, fingerprint.anchors(), head.fingerprint.anchors());
+        }
+
         ClusterDecision decision(String storyId) {
             if (bestJoin != null) {
                 return ClusterDecision.joined(bestJoin.storyId, bestJoinVerdict.similarity(),
-                        "joined " + bestJoin.storyId + " " + bestJoinVerdict.reason());
+                        "joined " + bestJoin.storyId + " " + reason(bestJoinVerdict, bestJoin));
             }
             if (closestRefused != null) {
                 return ClusterDecision.newHead(storyId, "new head: closest was " + closestRefused.storyId + " "
-                        + closestRefusedVerdict.reason());
+                        + reason(closestRefusedVerdict, closestRefused));
             }
             return ClusterDecision.newHead(storyId, "new head: no similar story for these rules in the last " + describe(window));
         }

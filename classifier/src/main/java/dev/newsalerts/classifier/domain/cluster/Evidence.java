@@ -16,17 +16,18 @@ enum Evidence {
     /** Each story has numbers the other lacks. */
     NUMBERS_CONFLICT;
 
-    static Evidence of(AnchorComparison anchors, int namesToAgree) {
-        if (anchors.numbersConflict()) {
+    static Evidence of(boolean numbersConflict, boolean numbersEqual, int sharedNumbers, boolean numbersOneSided, int sharedNames,
+            int namesToAgree) {
+        if (numbersConflict) {
             return NUMBERS_CONFLICT;
         }
-        if (anchors.numbersEqual() || anchors.sharedNumbers().size() >= 2) {
+        if (numbersEqual || sharedNumbers >= 2) {
             return NUMBERS_AGREE;
         }
-        if (anchors.sharedNumbers().size() == 1) {
+        if (sharedNumbers == 1) {
             return SOME_NUMBERS_AGREE;
         }
-        if (!anchors.numbersOneSided() && anchors.sharedNames().size() >= namesToAgree) {
+        if (!numbersOneSided && sharedNames >= namesToAgree) {
             return NAMES_AGREE;
         }
         return NONE;

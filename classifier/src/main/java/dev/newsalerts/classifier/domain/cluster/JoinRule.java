@@ -20,8 +20,8 @@ record JoinRule(double numbersAgree, double namesAgree, double someNumbersAgree,
 
     static final JoinRule DEFAULT = new JoinRule(0.10, 0.15, 0.20, 0.30, 0.90, 2);
 
-    /** The verdict on one head: whether to join, and the reason in words. */
-    record Verdict(boolean joins, double similarity, String reason) {
+    /** The verdict on one head: whether to join, at what similarity, and on which evidence. */
+    record Verdict(boolean joins, double similarity, double threshold, Evidence evidence) {
     }
 
     /** Below this no evidence makes a story join, so the anchors need not be compared. */
@@ -39,13 +39,17 @@ record JoinRule(double numbersAgree, double namesAgree, double someNumbersAgree,
         };
     }
 
-    Verdict judge(double similarity, AnchorComparison anchors) {
-        Evidence evidence = Evidence.of(anchors, namesToAgree);
+    Verdict judge(double similarity, Anchors story, Anchors head) {
+        Evidence evidence = AnchorComparison.evidence(story, head, namesToAgree);
         double threshold = threshold(evidence);
-        boolean joins = similarity >= threshold;
-        String reason = "at similarity " + String.format(Locale.ROOT, "%.2f", similarity) + describe(evidence, anchors)
-                + (joins ? "" : String.format(Locale.ROOT, " (needs %.2f)", threshold));
-        return new Verdict(joins, similarity, reason);
+        return new Verdict(similarity >= threshold, similarity, threshold, evidence);
+    }
+
+    /** The verdict in words, for the head a decision names: "at similarity 0.42, numbers agree: 20, 2026". */
+    static String reason(Verdict verdict, Anchors story, Anchors head) {
+        return "at similarity " + String.format(Locale.ROOT, "%.2f", verdict.similarity())
+                + describe(verdict.evidence(), AnchorComparison.of(story, head))
+                + (verdict.joins() ? "" : String.format(Locale.ROOT, " (needs %.2f)", verdict.threshold()));
     }
 
     private static String describe(Evidence evidence, AnchorComparison anchors) {
