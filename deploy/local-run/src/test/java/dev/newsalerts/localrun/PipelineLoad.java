@@ -174,13 +174,13 @@ class PipelineLoad {
         return String.format("%5d stories/s: alerts %d/%d received by the each webhook (%d missing, %d repeated)%s;"
                         + " latency p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; last alert %.1f s after the last send;"
                         + " first-mode webhook %d, emails %d%n       CPU and memory:%s%n       lag at the end: stories %d,"
-                        + " matches %d, alerts %d%n       steps, p50/p95/p99:%s",
+                        + " matches %d, alerts %d%n       steps, p50/p95/p99:%s%n       p99 by 10 s of sending:%s",
                 rate, latencies.length, expected, expected - latencies.length, eachDeliveries.get() - latencies.length,
                 drained ? "" : " NOT DRAINED within " + DRAIN.toMinutes() + " min", ProcessStats.percentile(latencies, 50),
                 ProcessStats.percentile(latencies, 95), ProcessStats.percentile(latencies, 99),
                 latencies.length == 0 ? 0 : latencies[latencies.length - 1], Math.max(0, lastArrival - lastSend) / 1e9,
                 firstDeliveries.get(), smtp.getReceivedMessages().length - firstMails, jvms,
-                groups.lag("classifier"), groups.lag("classifier-clusters"), groups.lag("notifier"), steps());
+                groups.lag("classifier"), groups.lag("classifier-clusters"), groups.lag("notifier"), steps(), p99By10Seconds(start));
     }
 
     /** How long each step took: classifying (story sent to match sent), clustering (to alert sent), delivering (to webhook arrival). */
@@ -190,6 +190,21 @@ class PipelineLoad {
         return HopTimes.hop("classify", sentAtMillis.keySet(), sentAtMillis, matched)
                 + HopTimes.hop("cluster", sentAtMillis.keySet(), matched, alerted)
                 + HopTimes.hop("deliver", sentAtMillis.keySet(), alerted, arrivedAtMillis);
+    }
+
+    /** Whether the tail belongs to the start of a rate (a cold path, a JIT) or to all of it. */
+    private String p99By10Seconds(long start) {
+        Map<Long, List<Long>> byWindow = new java.util.TreeMap<>();
+        sentAt.forEach((storyId, sent) -> {
+            Long arrived = arrivedAt.get(storyId);
+            if (arrived != null) {
+                byWindow.computeIfAbsent((sent - start) / 10_000_000_000L, window -> new ArrayList<>()).add((arrived - sent) / 1_000_000);
+            }
+        });
+        StringBuilder line = new StringBuilder();
+        byWindow.forEach((window, latencies) -> line.append(' ').append(ProcessStats.percentile(
+                latencies.stream().mapToLong(Long::longValue).sorted().toArray(), 99)).append(" ms"));
+        return line.toString();
     }
 
     private boolean awaitDrained(int expected) {
