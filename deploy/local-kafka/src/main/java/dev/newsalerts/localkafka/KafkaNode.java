@@ -68,11 +68,16 @@ final class KafkaNode implements AutoCloseable {
                 "auto.create.topics.enable=false",
                 "offsets.topic.num.partitions=4",
                 "group.initial.rebalance.delay.ms=0",
-                "log.cleaner.dedupe.buffer.size=8388608"));
+                "log.cleaner.dedupe.buffer.size=8388608",
+                // a laptop's broker: threads as many as the cores it shares, not a server's (each costs memory)
+                "num.network.threads=2",
+                "num.io.threads=2",
+                "background.threads=2",
+                "num.recovery.threads.per.data.dir=1"));
         settings.forEach((key, value) -> lines.add(key + "=" + value));
         Path properties = dataDir.resolve("server.properties");
         Files.writeString(properties, String.join("\n", lines) + "\n");
-        List<String> jvmOptions = List.of("-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC",
+        List<String> jvmOptions = List.of("-Xms16m", "-Xmx" + heap, "-XX:+UseSerialGC",
                 "-Dlog4j2.configurationFile=" + log4jConfig(dataDir).toUri());
         return new KafkaNode(nodeId, dataDir, properties, jvmOptions);
     }

@@ -133,7 +133,8 @@ public final class LocalStack implements AutoCloseable {
             archives.put(app, archive);
             options.addAll(archive.jvmOptions());
         }
-        options.addAll(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+        // the heap starts small and grows with the work: an idle local run holds only what it uses
+        options.addAll(List.of("-Xms16m", "-Xmx384m", "-XX:+UseSerialGC",
                 "-Dkafka.bootstrap.servers=" + bootstrapServers,
                 "-Dquarkus.http.port=" + settings.httpPort(app),
                 "-Dquarkus.http.host=127.0.0.1",

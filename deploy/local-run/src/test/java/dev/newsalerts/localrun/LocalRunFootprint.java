@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code java -jar deploy/local-run/target/local-run.jar}) on a fresh data directory, then once more on
  * the same one: for each start, the seconds until it says it is running, and after
  * {@code -Dfootprint.idle-seconds} (30) idle, the resident memory of its five JVMs (the launcher, the broker and
- * the three services). To the console and {@code target/local-run-footprint.txt}.
+ * the three services). {@code -Dfootprint.home=DIR} measures another checkout's (built there). To the console and
+ * {@code target/local-run-footprint.txt}.
  */
 class LocalRunFootprint {
 
@@ -36,20 +37,23 @@ class LocalRunFootprint {
 
     @Test
     void readyTimeAndIdleMemoryOfTheLocalRun() throws Exception {
-        Path jar = Path.of("target", "local-run.jar").toAbsolutePath();
+        // -Dfootprint.home=DIR runs another checkout's local run (a baseline), from that checkout
+        Path home = Path.of(System.getProperty("footprint.home", "../..")).toAbsolutePath().normalize();
+        Path jar = home.resolve("deploy/local-run/target/local-run.jar");
         int idleSeconds = Integer.getInteger("footprint.idle-seconds", 30);
         StringBuilder report = new StringBuilder("Local run footprint, " + Instant.now() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.version") + "\n");
+        report.append(home).append('\n');
         for (String start : List.of("first start", "second start")) {
-            report.append(measure(jar, start, idleSeconds)).append('\n');
+            report.append(measure(home, jar, start, idleSeconds)).append('\n');
         }
         System.out.print(report);
         Files.writeString(Path.of("target", "local-run-footprint.txt"), report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    private String measure(Path jar, String start, int idleSeconds) throws Exception {
+    private String measure(Path home, Path jar, String start, int idleSeconds) throws Exception {
         Process run = new ProcessBuilder("java", "-jar", jar.toString(), "--data-dir", dataDir.toString(), "--kafka-port",
-                Integer.toString(freePort())).directory(Path.of("../..").toFile()).redirectErrorStream(true).start();
+                Integer.toString(freePort())).directory(home.toFile()).redirectErrorStream(true).start();
         try {
             long began = System.nanoTime();
             CompletableFuture<Void> running = new CompletableFuture<>();
