@@ -51,7 +51,7 @@ public final class DemoFeedServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/wire.xml";
     }
 
-    private static byte[] resource(String name) throws IOException {
+    static byte[] resource(String name) throws IOException {
         try (InputStream in = DemoFeedServer.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException(name + " is missing from the local-run jar");

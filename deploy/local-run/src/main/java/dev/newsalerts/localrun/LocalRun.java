@@ -3,6 +3,7 @@ package dev.newsalerts.localrun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,6 +108,11 @@ public final class LocalRun {
             config.get(ServiceApp.FEED_POLLER).put("poller.feeds-file", feeds.toString());
             // first polls are spread over the interval: a short one shows the demo's alerts soon
             config.get(ServiceApp.FEED_POLLER).put("poller.interval", "10s");
+            // the bundled rules plus one that reads the article a full-text feed brings (demo/article-rule.yaml)
+            Path rules = data.resolve("demo-rules.yaml");
+            Files.writeString(rules, Files.readString(ServiceApp.CLASSIFIER.sourceResource(home, "rules.yaml")).stripTrailing()
+                    + "\n\n" + new String(DemoFeedServer.resource("demo/article-rule.yaml"), StandardCharsets.UTF_8));
+            config.get(ServiceApp.CLASSIFIER).put("classifier.rules-file", rules.toString());
         } else {
             config.get(ServiceApp.FEED_POLLER).put("poller.feeds-file",
                     ServiceApp.FEED_POLLER.sourceResource(home, "feeds.yaml").toString());
