@@ -21,7 +21,6 @@ import dev.newsalerts.notifier.domain.FeedbackLink;
 import dev.newsalerts.notifier.domain.Verdict;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -40,18 +39,11 @@ import org.junit.jupiter.api.Test;
  * back from news.alerts at the link's {@code ref}, and a link news.alerts can no longer answer is 410.
  */
 @QuarkusTest
-@TestProfile(FeedbackLinkReadBackTest.OneRecentAlert.class)
+@TestProfile(OneRecentAlertWithoutSecretsKey.class)
 @WithTestResource(LocalKafkaTestResource.class)
 @WithTestResource(WebhookReceiverResource.class)
 @WithTestResource(SmtpServerResource.class)
 class FeedbackLinkReadBackTest {
-
-    public static class OneRecentAlert implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("notifier.recent-alerts", "1");
-        }
-    }
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;

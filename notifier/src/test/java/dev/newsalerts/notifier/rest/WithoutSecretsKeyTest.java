@@ -11,28 +11,19 @@ import dev.newsalerts.notifier.SmtpServerResource;
 import dev.newsalerts.notifier.WebhookReceiverResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** Without notifier.secrets.key, no webhook secret is stored (it would be in plain text); everything else works. */
 @QuarkusTest
-@TestProfile(WithoutSecretsKeyTest.NoKey.class)
+@TestProfile(OneRecentAlertWithoutSecretsKey.class)
 @WithTestResource(LocalKafkaTestResource.class)
 @WithTestResource(WebhookReceiverResource.class)
 @WithTestResource(SmtpServerResource.class)
 class WithoutSecretsKeyTest {
-
-    public static class NoKey implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("notifier.secrets.key", "");
-        }
-    }
 
     @ConfigProperty(name = "notifier.api-token")
     String token;
