@@ -37,7 +37,7 @@ public final class LocalStack implements AutoCloseable {
      */
     public record Settings(Path home, Path dataDir, Optional<String> externalKafka, int kafkaPort,
             Map<ServiceApp, Integer> httpPorts, Map<ServiceApp, Map<String, String>> config, boolean consoleOutput,
-            boolean classDataArchives) {
+            boolean classDataArchives, List<String> serviceJvmOptions) {
 
         public int httpPort(ServiceApp app) {
             return httpPorts.getOrDefault(app, app.defaultPort());
@@ -142,6 +142,7 @@ public final class LocalStack implements AutoCloseable {
                 "-Dquarkus.log.console.format=%d{HH:mm:ss} %-5p [" + app.displayName() + "] %s%e%n",
                 "-Dquarkus.log.category.\"org.apache.kafka\".level=WARN",
                 "-Dquarkus.log.category.\"io.smallrye.reactive.messaging.kafka\".level=WARN"));
+        options.addAll(settings.serviceJvmOptions());
         if (app == ServiceApp.NOTIFIER) {
             // the web console's feed health, from this stack's feed-poller, and its back-tests, by this
             // stack's classifier, whatever their ports

@@ -302,7 +302,7 @@ class PipelineLoad {
         }
         // -Dpipeline.load.home=DIR runs the packaged services of another checkout (a baseline) under the same load
         Path home = Path.of(System.getProperty("pipeline.load.home", "../..")).toAbsolutePath().normalize();
-        return new LocalStack.Settings(home, dataDir, Optional.empty(), freePort(), ports, config, false, false);
+        return new LocalStack.Settings(home, dataDir, Optional.empty(), freePort(), ports, config, false, false, List.of());
     }
 
     private static int freePort() throws IOException {
