@@ -2,6 +2,7 @@ package dev.newsalerts.localrun;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,10 +20,12 @@ import java.util.zip.CRC32;
  */
 final class ClassDataArchive {
 
+    private final String name;
     private final Path archive;
     private final Path beingWritten;
 
-    private ClassDataArchive(Path archive) {
+    private ClassDataArchive(String name, Path archive) {
+        this.name = name;
         this.archive = archive;
         this.beingWritten = archive.resolveSibling(archive.getFileName() + ".part");
     }
@@ -37,7 +40,8 @@ final class ClassDataArchive {
                 identity.update((entry.toAbsolutePath() + ":" + Files.size(entry) + ":" + Files.getLastModifiedTime(entry).toMillis())
                         .getBytes());
             }
-            return new ClassDataArchive(directory.resolve(name + "-" + HexFormat.of().toHexDigits((int) identity.getValue()) + ".jsa"));
+            return new ClassDataArchive(name,
+                    directory.resolve(name + "-" + HexFormat.of().toHexDigits((int) identity.getValue()) + ".jsa"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,16 +53,32 @@ final class ClassDataArchive {
         return List.of(use, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
-    /** After the service has exited: keeps what it recorded as the archive. */
+    Path path() {
+        return archive;
+    }
+
+    /** After the service has exited: keeps what it recorded as the archive, in place of those of earlier builds. */
     void keepRecorded() {
         try {
             if (Files.isRegularFile(beingWritten) && Files.size(beingWritten) > 0) {
                 Files.move(beingWritten, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                forgetEarlierBuilds();
             } else {
                 Files.deleteIfExists(beingWritten);
             }
         } catch (IOException e) {
             // an optimisation only: the next start records it again
+        }
+    }
+
+    /** Each rebuild gets an archive of about 50 MB: only the newest one is kept. */
+    private void forgetEarlierBuilds() throws IOException {
+        try (DirectoryStream<Path> archives = Files.newDirectoryStream(archive.getParent(), name + "-*.jsa")) {
+            for (Path earlier : archives) {
+                if (!earlier.equals(archive)) {
+                    Files.deleteIfExists(earlier);
+                }
+            }
         }
     }
 }
