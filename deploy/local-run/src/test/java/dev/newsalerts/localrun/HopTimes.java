@@ -1,12 +1,12 @@
 package dev.newsalerts.localrun;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -48,8 +48,8 @@ final class HopTimes {
     }
 
     /** "name p50/p95/p99 ms" of {@code to - from} over the keys both have. */
-    static String hop(String name, Iterable<String> keys, Map<String, Long> from, Map<String, Long> to) {
-        long[] millis = StreamSupport.stream(keys.spliterator(), false)
+    static String hop(String name, Collection<String> keys, Map<String, Long> from, Map<String, Long> to) {
+        long[] millis = keys.stream()
                 .filter(key -> from.containsKey(key) && to.containsKey(key))
                 .mapToLong(key -> to.get(key) - from.get(key)).sorted().toArray();
         return String.format(" %s %d/%d/%d ms;", name, ProcessStats.percentile(millis, 50), ProcessStats.percentile(millis, 95),

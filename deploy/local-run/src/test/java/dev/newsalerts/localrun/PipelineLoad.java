@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -194,7 +195,7 @@ class PipelineLoad {
 
     /** Whether the tail belongs to the start of a rate (a cold path, a JIT) or to all of it. */
     private String p99By10Seconds(long start) {
-        Map<Long, List<Long>> byWindow = new java.util.TreeMap<>();
+        Map<Long, List<Long>> byWindow = new TreeMap<>();
         sentAt.forEach((storyId, sent) -> {
             Long arrived = arrivedAt.get(storyId);
             if (arrived != null) {
