@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.UnresolvedAddressException;
@@ -205,7 +206,8 @@ public class FeedFetcher implements Fetcher {
             if (cause instanceof FetchException fetchException) {
                 throw fetchException;
             }
-            throw new FetchException(cause instanceof HttpConnectTimeoutException ? "timeout" : "network", describe(cause, uri), cause);
+            // The request's own timeout and the wait above end together; whichever fires first, it is a timeout.
+            throw new FetchException(cause instanceof HttpTimeoutException ? "timeout" : "network", describe(cause, uri), cause);
         } catch (InterruptedException e) {
             response.cancel(true);
             Thread.currentThread().interrupt();
@@ -230,6 +232,9 @@ public class FeedFetcher implements Fetcher {
         }
         if (error instanceof HttpConnectTimeoutException) {
             return "no connection to " + host + " within " + config.connectTimeout().toSeconds() + " s";
+        }
+        if (error instanceof HttpTimeoutException) {
+            return "no complete response within " + config.timeout().toSeconds() + " s";
         }
         if (error instanceof ConnectException) {
             return "cannot connect to " + host + (root.getMessage() == null ? "" : ": " + root.getMessage());
