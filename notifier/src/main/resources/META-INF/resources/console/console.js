@@ -136,8 +136,16 @@
   }
 
   async function putJson(url, token, body) {
+    return sendJson('PUT', url, token, body);
+  }
+
+  async function postJson(url, token) {
+    return sendJson('POST', url, token, {});
+  }
+
+  async function sendJson(method, url, token, body) {
     const response = await fetch(url, {
-      method: 'PUT',
+      method,
       headers: { Accept: 'application/json', 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
       body: JSON.stringify(body),
       cache: 'no-store',
@@ -352,6 +360,8 @@
     $('token-form').hidden = hasToken;
     $('token-bar').hidden = !hasToken;
     if (!hasToken) {
+      $('action-outcome').hidden = true;
+      $('action-outcome').replaceChildren();
       render('subscriptions', null, () => el('span'));
       render('log', null, () => el('span'));
       status('subscriptions-status', message || 'Enter the API token to see the subscriptions.', message ? 'error' : null);
@@ -402,15 +412,74 @@
       el('td', {}, el('div', {}, s.name || s.id), el('div', { class: 'muted small' }, s.id)),
       el('td', {}, s.channel, s.format && s.channel === 'webhook' ? el('div', { class: 'muted small' }, s.format) : null,
         s.digest ? el('div', { class: 'muted small' }, `digest ${s.digest}`) : null),
-      el('td', { class: 'target' }, s.target),
+      el('td', { class: 'target' }, s.target,
+        s.contact ? el('div', { class: 'muted small' }, `contact ${s.contact}`) : null),
       el('td', {}, s.rules && s.rules.length ? s.rules.join(', ') : el('span', { class: 'muted' }, 'all rules'),
         s.minScore != null ? el('div', { class: 'muted small' }, `score ≥ ${s.minScore}`) : null,
         s.language ? el('div', { class: 'muted small' }, `language ${s.language}`) : null,
         s.clusters ? el('div', { class: 'muted small' }, `per event: ${s.clusters}`) : null,
         s.missingRules ? el('div', { class: 'small error-text' }, `no longer in the rules: ${s.missingRules.join(', ')}`) : null),
       el('td', { class: 'state' }, s.enabled ? badge('ok', 'enabled')
-        : [badge('bad', 'disabled'), el('div', { class: 'small error-text' }, s.disabledReason || 'no reason given')]),
+        : [badge('bad', 'disabled'), el('div', { class: 'small error-text' }, s.disabledReason || 'no reason given'),
+          actionButton('enable', 'Enable and replay', () => enable(s))],
+        s.channel === 'webhook' && s.origin === 'api' ? el('div', {}, actionButton('rotate-secret', 'Rotate secret', () => rotate(s)))
+          : null),
       el('td', {}, s.origin)))));
+  }
+
+  /** A button in a subscription's row: it acts on the row without also selecting it. */
+  function actionButton(action, label, act) {
+    return el('button', {
+      type: 'button', class: `action action-${action}`, 'data-action': action,
+      onclick: (event) => { event.stopPropagation(); act(); },
+    }, label);
+  }
+
+  async function enable(subscription) {
+    const result = await subscriptionAction(subscription, 'enable');
+    if (result) {
+      showOutcome(el('span', {}, `Enabled “${subscription.name}”; ${result.replayed} missed`
+        + ` deliver${result.replayed === 1 ? 'y' : 'ies'} tried again.`));
+    }
+  }
+
+  /** The new secret is shown once, until dismissed, and kept nowhere else. */
+  async function rotate(subscription) {
+    const result = await subscriptionAction(subscription, 'secret');
+    if (result) {
+      showOutcome(el('span', {}, `New signing secret of “${subscription.name}”, shown only now: `,
+        el('code', { class: 'secret' }, result.secret),
+        el('div', { class: 'muted small' }, 'Deliveries carry the previous secret\'s signature too until ',
+          time(result.previousSecretValidUntil), ', so the receiver can switch without a gap.')));
+    }
+  }
+
+  function showOutcome(content) {
+    const box = $('action-outcome');
+    box.replaceChildren(content, ' ', el('button', {
+      type: 'button', id: 'dismiss-outcome', onclick: () => { box.hidden = true; box.replaceChildren(); },
+    }, 'Dismiss'));
+    box.hidden = false;
+  }
+
+  async function subscriptionAction(subscription, action) {
+    try {
+      const result = await postJson(`../subscriptions/${encodeURIComponent(subscription.id)}/${action}`, token());
+      if (result.status === 401) {
+        forgetToken(`The token was refused: ${errorOf(result)}`);
+        return null;
+      }
+      if (!result.ok) {
+        status('subscriptions-status', `Not done: ${errorOf(result)}`, 'error');
+        return null;
+      }
+      delete lastRendered.subscriptions;
+      await loadSubscriptions();
+      return result.body;
+    } catch (e) {
+      status('subscriptions-status', 'The notifier is unreachable: nothing changed.', 'error');
+      return null;
+    }
   }
 
   async function loadLog(subscription) {

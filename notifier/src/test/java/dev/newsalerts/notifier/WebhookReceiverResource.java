@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -30,6 +31,8 @@ public class WebhookReceiverResource implements QuarkusTestResourceLifecycleMana
     /** While true, {@code /switch} paths answer 503. */
     public static volatile boolean switchDown;
 
+    private static final Map<String, Integer> ANSWERS = new ConcurrentHashMap<>();
+
     public static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(randomBytes());
     private static final List<Delivery> DELIVERIES = new CopyOnWriteArrayList<>();
     private static HttpServer server;
@@ -49,7 +52,7 @@ public class WebhookReceiverResource implements QuarkusTestResourceLifecycleMana
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
             boolean firstAtPath = DELIVERIES.stream().noneMatch(delivery -> delivery.path().equals(path));
-            int status = path.endsWith("/gone") ? 410 : path.endsWith("/too-large") ? 413 : body.contains("FAIL-ME") ? 500
+            int status = ANSWERS.containsKey(path) ? ANSWERS.get(path) : path.endsWith("/gone") ? 410 : path.endsWith("/too-large") ? 413 : body.contains("FAIL-ME") ? 500
                     : path.contains("/switch") && switchDown ? 503 : path.endsWith("/busy") && firstAtPath ? 429 : 204;
             if (status == 429) {
                 exchange.getResponseHeaders().add("Retry-After", "2");
@@ -62,6 +65,15 @@ public class WebhookReceiverResource implements QuarkusTestResourceLifecycleMana
         return Map.of(
                 "notifier.subscriptions.test-hook.target", url(),
                 "notifier.subscriptions.test-hook.secret", SECRET);
+    }
+
+    /** From now on, {@code path} (under the receiver's URL) answers {@code status}; null to answer as usual again. */
+    public static void answer(String path, Integer status) {
+        if (status == null) {
+            ANSWERS.remove("/hook" + path);
+        } else {
+            ANSWERS.put("/hook" + path, status);
+        }
     }
 
     /** The receiver's URL; paths under it are recorded too. */

@@ -6,7 +6,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
-/** Replays a subscription's dead deliveries: each is tried again from its first attempt. */
+/** Replays a subscription's dead deliveries (given up, or refused with 410 Gone): each is tried again from its first attempt. */
 @ApplicationScoped
 public class DeadLetters {
 
@@ -28,7 +28,8 @@ public class DeadLetters {
         int replayed = 0;
         for (Delivery dead : parked.deadLettersOf(subscriptionId)) {
             DeliveryRecord record = log.get(dead.deliveryId()).orElse(null);
-            boolean stillDead = record == null || record.state() == DeliveryRecord.State.DEAD;
+            boolean stillDead = record == null || record.state() == DeliveryRecord.State.DEAD
+                    || record.state() == DeliveryRecord.State.GONE;
             if (stillDead && (deliveryId == null || deliveryId.equals(dead.deliveryId()))) {
                 outcomes.replayed(dead, record, Instant.now());
                 replayed++;

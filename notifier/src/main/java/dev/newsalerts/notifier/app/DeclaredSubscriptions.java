@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The subscriptions declared in configuration ({@code notifier.subscriptions.<name>.*}), with id
@@ -54,6 +55,15 @@ public class DeclaredSubscriptions {
                 refusal = "notifier.subscriptions." + name + ".update-after refused: it must be 1 or more";
                 Log.error(refusal);
             }
+            String contact = declared.contact().map(String::strip).orElse(null);
+            if (contact != null) {
+                try {
+                    targets.check(Channel.EMAIL, contact);
+                } catch (TargetRefusedException e) {
+                    refusal = "notifier.subscriptions." + name + ".contact refused: " + e.getMessage();
+                    Log.error(refusal);
+                }
+            }
             boolean webhook = declared.channel() == Channel.WEBHOOK;
             subscriptions.add(new Subscription("config-" + name, name, declared.channel(), declared.target().strip(),
                     declared.rules().orElse(List.of()),
@@ -61,11 +71,16 @@ public class DeclaredSubscriptions {
                     declared.language().orElse(null), webhook ? declared.format() : null,
                     webhook ? declared.secret().orElse(null) : null, declared.enabled() && refusal == null, refusal,
                     Subscription.ORIGIN_CONFIG, now, now, digest, clusters, declared.updateAfter(),
-                    null, null, null));
+                    null, null, null, contact));
         }
     }
 
     public List<Subscription> all() {
         return List.copyOf(subscriptions);
+    }
+
+    /** The declared subscription with this id, as configured. */
+    public Optional<Subscription> configured(String id) {
+        return subscriptions.stream().filter(subscription -> subscription.id().equals(id)).findFirst();
     }
 }

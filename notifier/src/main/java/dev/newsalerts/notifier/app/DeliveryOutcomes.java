@@ -88,9 +88,13 @@ public class DeliveryOutcomes {
         record(pending, State.DEAD, attempt);
     }
 
-    /** Its receiver answered 410 Gone; the caller has disabled the subscription. */
-    public void gone(Pending pending, Attempt attempt) {
+    /**
+     * Its receiver answered 410 Gone; the caller has disabled the subscription. Parked as a dead
+     * letter, replayed when the subscription is enabled again.
+     */
+    public void gone(Pending pending, Delivery dead, Attempt attempt) {
         metrics.count(pending.channel(), Outcome.GONE);
+        parked.deadLetter(dead, "the receiver answered 410 Gone");
         record(pending, State.GONE, attempt);
     }
 

@@ -60,12 +60,13 @@ public class DeliveryService {
     private final DeliverySpans spans;
     private final RetrySchedule schedule;
     private final Duration disableAfter;
+    private final OwnerNotices owners;
 
     /** Deliveries being attempted in this instance: a second copy of one (a re-read record) waits its turn. */
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
 
     public DeliveryService(Subscriptions subscriptions, DeliveryLog log, DeliveryOutcomes outcomes, AlertSender sender,
-            ReceiverPacing pacer, DeliveryWorkers workers, DeliverySpans spans, NotifierConfig config) {
+            ReceiverPacing pacer, DeliveryWorkers workers, DeliverySpans spans, OwnerNotices owners, NotifierConfig config) {
         this.subscriptions = subscriptions;
         this.log = log;
         this.outcomes = outcomes;
@@ -75,6 +76,7 @@ public class DeliveryService {
         this.spans = spans;
         this.schedule = new RetrySchedule(config.delivery().retrySchedule(), config.delivery().jitter());
         this.disableAfter = config.delivery().disableAfter();
+        this.owners = owners;
     }
 
     /**
@@ -236,9 +238,13 @@ public class DeliveryService {
         Delivery delivery = pending.delivery();
         Instant now = Instant.now();
         DeliveryRecord.Attempt attempt = DeliveryOutcomes.attempt(delivery, start, e.status(), e.getMessage());
+        if (e.status() == GONE || e.status() == CONTENT_TOO_LARGE) {
+            // An answer, not an outage: were this attempt the probe after a cool-down, the others would wait for it in vain.
+            pacer.succeeded(subscription.id());
+        }
         if (e.status() == GONE) {
-            subscriptions.disable(subscription, "its receiver answered 410 Gone at " + now);
-            outcomes.gone(pending, attempt);
+            disable(subscription, "its receiver answered 410 Gone at " + now);
+            outcomes.gone(pending, delivery.failed(e.getMessage(), now), attempt);
             return;
         }
         if (e.status() == CONTENT_TOO_LARGE) {
@@ -260,8 +266,14 @@ public class DeliveryService {
         }
         Optional<Instant> failingSince = log.failingSince(subscription.id());
         if (failingSince.isPresent() && failingSince.get().plus(disableAfter).isBefore(now)) {
-            subscriptions.disable(subscription, "every delivery has failed since " + failingSince.get() + " (the last: "
+            disable(subscription, "every delivery has failed since " + failingSince.get() + " (the last: "
                     + e.getMessage() + ")");
+        }
+    }
+
+    private void disable(Subscription subscription, String reason) {
+        if (subscriptions.disable(subscription, reason)) {
+            owners.disabled(subscription, reason);
         }
     }
 }

@@ -30,6 +30,7 @@ public interface ReceiverPacing {
     /** An attempt failed: hold deliveries back until {@code coolUntil}. */
     void failed(String subscriptionId, Instant coolUntil);
 
+    /** The receiver answered (a success, or a refusal of this delivery alone): no cool-down, and the others go ahead. */
     void succeeded(String subscriptionId);
 
     /** @param delay how long until the turn; @param taken whether it is reserved for the caller */

@@ -30,6 +30,19 @@ public interface Subscriptions {
 
     void delete(String id);
 
-    /** Stops deliveries to a subscription, saying why (a 410 from its receiver, say). */
-    void disable(Subscription subscription, String reason);
+    /**
+     * Stops deliveries to a subscription, saying why (a 410 from its receiver, say).
+     *
+     * @return whether this call disabled it: false when it was disabled already, or is gone
+     */
+    boolean disable(Subscription subscription, String reason);
+
+    /**
+     * Delivers to a subscription again: a stored one is written enabled, a declared one goes back to
+     * its configuration (which must enable it).
+     *
+     * @return it, enabled
+     * @throws KafkaWriteException when Kafka did not confirm it in time
+     */
+    Subscription enable(Subscription subscription);
 }

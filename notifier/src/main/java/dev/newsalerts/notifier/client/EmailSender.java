@@ -2,7 +2,6 @@ package dev.newsalerts.notifier.client;
 
 import dev.newsalerts.notifier.app.DeliveryException;
 import dev.newsalerts.notifier.app.FeedbackLinks;
-import dev.newsalerts.httpapi.LogText;
 import dev.newsalerts.notifier.domain.Alert;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -104,8 +103,7 @@ public class EmailSender {
     /** Story text never reaches a header raw: line breaks, other control characters and bidi overrides are removed. */
     static String subject(Alert alert) {
         String rules = alert.matches().stream().map(Alert.Match::ruleTitle).collect(Collectors.joining(", "));
-        String subject = LogText.withoutBidiControls("[news-alerts] " + rules + ": " + alert.story().title())
-                .replaceAll("\\p{Cntrl}+", " ");
+        String subject = ReadableText.oneLine("[news-alerts] " + rules + ": " + alert.story().title());
         return subject.length() <= MAX_SUBJECT_CHARS ? subject : subject.substring(0, MAX_SUBJECT_CHARS - 1) + "…";
     }
 }

@@ -13,4 +13,9 @@ final class ReadableText {
     static String readable(String text) {
         return LogText.withoutBidiControls(text);
     }
+
+    /** The text for a mail header or a line of its own: no bidi overrides, and line breaks and other control characters as spaces. */
+    static String oneLine(String text) {
+        return LogText.withoutBidiControls(text).replaceAll("\\p{Cntrl}+", " ");
+    }
 }

@@ -189,6 +189,9 @@ public interface NotifierConfig {
         /** {@code first+updates}: the outlets a cluster grows by before the one update. */
         @WithDefault("3")
         int updateAfter();
+
+        /** An email address told when the notifier disables the subscription (a receiver answering 410, say); nobody when unset. */
+        Optional<String> contact();
     }
 
     interface Webhook {

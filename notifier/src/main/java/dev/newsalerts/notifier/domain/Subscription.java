@@ -28,12 +28,13 @@ import java.util.Locale;
  *        {@code previousSecretUntil}; null when there was no rotation (or in a subscription stored before rotations)
  * @param previousSecretUntil when the previous secret stops being signed with
  * @param secretRotatedAt when the secret was last rotated; null when never
+ * @param contact an email address told when the notifier disables this subscription; null for nobody
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Subscription(String id, String name, Channel channel, String target, List<String> rules,
         Double minScore, String language, WebhookFormat format, String secret, boolean enabled,
         String disabledReason, String origin, Instant createdAt, Instant updatedAt, String digest, ClusterMode clusters,
-        Integer updateAfter, String previousSecret, Instant previousSecretUntil, Instant secretRotatedAt) {
+        Integer updateAfter, String previousSecret, Instant previousSecretUntil, Instant secretRotatedAt, String contact) {
 
     public static final String ORIGIN_API = "api";
     public static final String ORIGIN_CONFIG = "config";
@@ -90,7 +91,13 @@ public record Subscription(String id, String name, Channel channel, String targe
 
     public Subscription disabled(String reason, Instant at) {
         return new Subscription(id, name, channel, target, rules, minScore, language, format, secret, false, reason,
-                origin, createdAt, at, digest, clusters, updateAfter, previousSecret, previousSecretUntil, secretRotatedAt);
+                origin, createdAt, at, digest, clusters, updateAfter, previousSecret, previousSecretUntil, secretRotatedAt, contact);
+    }
+
+    /** This subscription taking deliveries again, no longer saying why it was disabled. */
+    public Subscription enabledAgain(Instant at) {
+        return new Subscription(id, name, channel, target, rules, minScore, language, format, secret, true, null,
+                origin, createdAt, at, digest, clusters, updateAfter, previousSecret, previousSecretUntil, secretRotatedAt, contact);
     }
 
     /**
@@ -99,7 +106,7 @@ public record Subscription(String id, String name, Channel channel, String targe
      */
     public Subscription rotated(String newSecret, Instant now, Duration overlap) {
         return new Subscription(id, name, channel, target, rules, minScore, language, format, newSecret, enabled,
-                disabledReason, origin, createdAt, now, digest, clusters, updateAfter, secret, now.plus(overlap), now);
+                disabledReason, origin, createdAt, now, digest, clusters, updateAfter, secret, now.plus(overlap), now, contact);
     }
 
     /** The secrets a delivery at {@code now} is signed with: the current one first, then the previous during its overlap. */

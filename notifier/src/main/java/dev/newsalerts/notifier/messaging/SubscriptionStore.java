@@ -5,6 +5,8 @@ import dev.newsalerts.kafka.ChannelTopics;
 import dev.newsalerts.kafka.FollowedTable;
 import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.notifier.app.DeclaredSubscriptions;
+import dev.newsalerts.notifier.app.DeliveryMetrics;
+import dev.newsalerts.notifier.app.KafkaWriteException;
 import dev.newsalerts.notifier.app.SecretsUnavailableException;
 import dev.newsalerts.notifier.app.Subscriptions;
 import dev.newsalerts.notifier.config.NotifierConfig;
@@ -43,11 +45,14 @@ public class SubscriptionStore implements Subscriptions {
 
     private final FollowedTable<StoredSubscription> stored;
     private final Map<String, Subscription> declared = new ConcurrentHashMap<>();
+    private final DeclaredSubscriptions declaredSubscriptions;
+    private final AutoCloseable gauges;
     private final ChannelTopics kafka;
     private final SecretsReencryption reencryption;
 
     public SubscriptionStore(@Channel(Channels.SUBSCRIPTIONS) Emitter<Record<String, String>> emitter,
-            ObjectMapper mapper, ChannelTopics kafka, DeclaredSubscriptions declaredSubscriptions, NotifierConfig config) {
+            ObjectMapper mapper, ChannelTopics kafka, DeclaredSubscriptions declaredSubscriptions, DeliveryMetrics metrics,
+            NotifierConfig config) {
         SecretKeys keys = SecretKeys.of(config.secrets().key(), config.secrets().previousKeys().orElse(List.of()));
         SubscriptionJson json = new SubscriptionJson(mapper, new SecretCipher(keys));
         this.stored = FollowedTable.<StoredSubscription>builder(Topics.SUBSCRIPTIONS, json::read)
@@ -57,6 +62,8 @@ public class SubscriptionStore implements Subscriptions {
         this.kafka = kafka;
         this.reencryption = new SecretsReencryption(stored, keys.current().map(SecretKeys.Key::id).orElse(null));
         declaredSubscriptions.all().forEach(subscription -> declared.put(subscription.id(), subscription));
+        this.declaredSubscriptions = declaredSubscriptions;
+        this.gauges = metrics.subscriptions(this::all);
     }
 
     void start(@Observes StartupEvent event) {
@@ -64,9 +71,10 @@ public class SubscriptionStore implements Subscriptions {
         reencryption.startOnceLoaded();
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    void stop(@Observes ShutdownEvent event) throws Exception {
         reencryption.stop();
         stored.close();
+        gauges.close();
     }
 
     /** Waits until the subscriptions the topic held at start-up are known. */
@@ -111,21 +119,41 @@ public class SubscriptionStore implements Subscriptions {
         JsonTables.remove(stored, id);
     }
 
+    /** Synchronized: deliveries failing at once on several threads disable it once, and its owner is told once. */
     @Override
-    public void disable(Subscription subscription, String reason) {
-        Subscription disabled = subscription.disabled(reason, Instant.now());
+    public synchronized boolean disable(Subscription subscription, String reason) {
+        Optional<Subscription> current = get(subscription.id());
+        if (current.isEmpty() || !current.get().enabled()) {
+            return false;
+        }
+        Subscription disabled = current.get().disabled(reason, Instant.now());
         if (declared.containsKey(subscription.id())) {
             declared.put(subscription.id(), disabled); // until the next start, which re-reads the configuration
         } else {
             try {
                 save(disabled);
-            } catch (SecretsUnavailableException e) {
+            } catch (SecretsUnavailableException | KafkaWriteException e) {
                 Log.errorf("Subscription %s (%s) should be disabled (%s) but cannot be: %s", subscription.id(),
                         subscription.name(), reason, e.getMessage());
-                return;
+                return false;
             }
         }
         Log.warnf("Subscription %s (%s) disabled: %s", subscription.id(), subscription.name(), reason);
+        return true;
+    }
+
+    @Override
+    public synchronized Subscription enable(Subscription subscription) {
+        Subscription enabled;
+        if (declared.containsKey(subscription.id())) {
+            enabled = declaredSubscriptions.configured(subscription.id()).orElseThrow();
+            declared.put(subscription.id(), enabled);
+        } else {
+            enabled = subscription.enabledAgain(Instant.now());
+            save(enabled);
+        }
+        Log.infof("Subscription %s (%s) enabled", subscription.id(), subscription.name());
+        return enabled;
     }
 
     private static void warnIfUnreadable(String id, StoredSubscription value, FollowedTable.Origin origin) {

@@ -22,6 +22,7 @@ import java.util.List;
  * @param digest email: gather alerts into one mail per window such as {@code 1h}; absent to send each at once
  * @param clusters which stories of one event it gets; absent means {@link ClusterMode#DEFAULT}
  * @param updateAfter {@code first+updates}: the outlets a cluster grows by before the one update
+ * @param contact an email address told when the notifier disables the subscription; absent for nobody
  */
 public record SubscriptionRequest(
         @NotBlank @Size(max = 200) String name,
@@ -36,7 +37,8 @@ public record SubscriptionRequest(
         Boolean enabled,
         String digest,
         ClusterMode clusters,
-        @Min(1) @Max(1000) Integer updateAfter) {
+        @Min(1) @Max(1000) Integer updateAfter,
+        @Size(max = 320) String contact) {
 
     static final String SECRET_PATTERN = "whsec_[A-Za-z0-9+/]{16,}={0,2}";
     static final String SECRET_MESSAGE = "must be whsec_ followed by base64 (at least 12 bytes)";

@@ -80,7 +80,7 @@ public class SubscriptionResource {
         Subscription subscription = new Subscription(UUID.randomUUID().toString(), request.name().strip(),
                 request.channel(), request.target().strip(), request.rules(), request.minScore(), request.language(),
                 format(request), secret, request.enabled() == null || request.enabled(), null, Subscription.ORIGIN_API,
-                now, now, digest(request), clusters(request), request.updateAfter(), null, null, null);
+                now, now, digest(request), clusters(request), request.updateAfter(), null, null, null, contact(request));
         store.save(subscription);
         // The host only: chat services' webhook URLs are secrets.
         Log.infof("Subscription %s (%s) created: %s to %s", subscription.id(), subscription.name(),
@@ -105,7 +105,7 @@ public class SubscriptionResource {
                 request.target().strip(), request.rules(), request.minScore(), request.language(), format(request), secret,
                 enabled, enabled ? null : old.disabledReason(), Subscription.ORIGIN_API, old.createdAt(), Instant.now(),
                 digest(request), clusters(request), request.updateAfter(), keepsSecret ? old.previousSecret() : null,
-                keepsSecret ? old.previousSecretUntil() : null, keepsSecret ? old.secretRotatedAt() : null);
+                keepsSecret ? old.previousSecretUntil() : null, keepsSecret ? old.secretRotatedAt() : null, contact(request));
         store.save(subscription);
         Log.infof("Subscription %s (%s) replaced", id, subscription.name());
         return SubscriptionView.of(subscription, knownRules.catalogue());
@@ -161,6 +161,13 @@ public class SubscriptionResource {
         } catch (TargetRefusedException e) {
             throw error(Response.Status.BAD_REQUEST, "target: " + e.getMessage());
         }
+        if (request.contact() != null) {
+            try {
+                targets.check(Channel.EMAIL, request.contact().strip());
+            } catch (TargetRefusedException e) {
+                throw error(Response.Status.BAD_REQUEST, "contact: " + e.getMessage());
+            }
+        }
         // Before the classifier has published its rules (a first start), any rule id is taken.
         knownRules.catalogue().ifPresent(catalogue -> {
             List<String> unknown = catalogue.unknown(request.rules() == null ? List.of() : request.rules());
@@ -180,6 +187,10 @@ public class SubscriptionResource {
 
     private static String digest(SubscriptionRequest request) {
         return request.digest() == null ? null : request.digest().strip();
+    }
+
+    private static String contact(SubscriptionRequest request) {
+        return request.contact() == null ? null : request.contact().strip();
     }
 
     private static ClusterMode clusters(SubscriptionRequest request) {

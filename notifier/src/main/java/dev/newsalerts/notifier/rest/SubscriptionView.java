@@ -19,12 +19,13 @@ import java.util.Optional;
  * @param secretRotatedAt when the secret was last rotated; absent when never
  * @param previousSecretValidUntil the end of the last rotation's overlap, when deliveries stop (or stopped)
  *        carrying the previous secret's signature too
+ * @param contact the email address told when the notifier disables it; absent for nobody
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubscriptionView(String id, String name, Channel channel, String target, List<String> rules,
         Double minScore, String language, WebhookFormat format, boolean signed, String secret, boolean enabled,
         String disabledReason, String origin, Instant createdAt, Instant updatedAt, String digest, ClusterMode clusters,
-        int updateAfter, List<String> missingRules, Instant secretRotatedAt, Instant previousSecretValidUntil) {
+        int updateAfter, List<String> missingRules, Instant secretRotatedAt, Instant previousSecretValidUntil, String contact) {
 
     static SubscriptionView of(Subscription subscription, Optional<RuleCatalogue> rules) {
         return of(subscription, false, rules);
@@ -38,6 +39,6 @@ public record SubscriptionView(String id, String name, Channel channel, String t
                 subscription.secret() != null, showSecret ? subscription.secret() : null, subscription.enabled(),
                 subscription.disabledReason(), subscription.origin(), subscription.createdAt(), subscription.updatedAt(),
                 subscription.digest(), subscription.clusters(), subscription.updateAfter(), missing,
-                subscription.secretRotatedAt(), subscription.previousSecretUntil());
+                subscription.secretRotatedAt(), subscription.previousSecretUntil(), subscription.contact());
     }
 }

@@ -241,6 +241,55 @@ class SubscriptionDeliveryTest {
     }
 
     @Test
+    void aSubscriptionItsReceiverDisablesTellsItsContactAndEnablingItDeliversWhatItMissed() throws Exception {
+        String path = "/" + UUID.randomUUID() + "/moved";
+        String contact = "owner-" + UUID.randomUUID() + "@example.org";
+        String id = subscribe("{\"name\": \"moved away\", \"channel\": \"webhook\", \"target\": \"%s\", \"contact\": \""
+                + contact + "\"}", path).getString("id");
+        WebhookReceiverResource.answer(path, 413); // a dead letter at once, without the retries
+        ObjectNode failedForGood = TestAlerts.alert("Amazon and OpenAI widen their compute deal " + UUID.randomUUID());
+        TestAlerts.publish(bootstrapServers, failedForGood);
+        awaitLogged(id, failedForGood.get("alertId").asText(), "dead");
+        WebhookReceiverResource.answer(path, 410);
+        ObjectNode refused = TestAlerts.alert("Microsoft questions the OpenAI and Amazon agreement " + UUID.randomUUID());
+        TestAlerts.publish(bootstrapServers, refused);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api().get("/subscriptions/" + id).then()
+                .body("enabled", org.hamcrest.Matchers.equalTo(false))
+                .body("disabledReason", org.hamcrest.Matchers.containsString("410 Gone")));
+        awaitLogged(id, refused.get("alertId").asText(), "gone");
+        MimeMessage notice = await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(contact), mails -> !mails.isEmpty()).get(0);
+        assertThat(notice.getSubject()).contains("moved away", "disabled");
+        assertThat(notice.getContent().toString()).contains("410 Gone", "/subscriptions/" + id + "/enable", id)
+                .doesNotContain(path);
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .containsPattern("notifier_subscriptions\\{[^}]*state=\"disabled\"[^}]*\\} [1-9]");
+
+        WebhookReceiverResource.answer(path, null);
+        api().post("/subscriptions/" + id + "/enable").then().statusCode(200)
+                .body("subscription.enabled", org.hamcrest.Matchers.equalTo(true))
+                .body("subscription.disabledReason", org.hamcrest.Matchers.nullValue())
+                .body("replayed", org.hamcrest.Matchers.equalTo(2));
+
+        awaitLogged(id, failedForGood.get("alertId").asText(), "delivered");
+        awaitLogged(id, refused.get("alertId").asText(), "delivered");
+        assertThat(received(path).stream().filter(WebhookReceiverResource.Delivery::succeeded)
+                .map(delivery -> delivery.headers().get("Webhook-id").get(0)))
+                .containsExactlyInAnyOrder(failedForGood.get("alertId").asText(), refused.get("alertId").asText());
+        assertThat(mailsTo(contact)).as("one notice for one disabling").hasSize(1);
+    }
+
+    @Test
+    void enablingNeedsTheTokenAndAnExistingSubscription() {
+        given().post("/subscriptions/" + UUID.randomUUID() + "/enable").then().statusCode(401);
+        api().post("/subscriptions/" + UUID.randomUUID() + "/enable").then().statusCode(404)
+                .contentType("application/problem+json");
+        api().body("{\"name\": \"x\", \"channel\": \"webhook\", \"target\": \"" + WebhookReceiverResource.url()
+                + "\", \"contact\": \"not an address\"}").post("/subscriptions").then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.containsString("contact"));
+    }
+
+    @Test
     void aReceiverAnswering413GetsNoRetryOfThatPayload() {
         String path = "/" + UUID.randomUUID() + "/too-large";
         String id = subscribe("{\"name\": \"small\", \"channel\": \"webhook\", \"target\": \"%s\"}", path).getString("id");

@@ -66,6 +66,6 @@ class WebhookSignatureTest {
 
     private static Subscription subscription() {
         return new Subscription("s", "s", Channel.WEBHOOK, "https://example.com/hook", List.of(), null, null, null, OLD,
-                true, null, Subscription.ORIGIN_API, Instant.EPOCH, Instant.EPOCH, null, null, null, null, null, null);
+                true, null, Subscription.ORIGIN_API, Instant.EPOCH, Instant.EPOCH, null, null, null, null, null, null, null);
     }
 }

@@ -50,7 +50,7 @@ class SubscriptionClustersTest {
     void theFirstStoryOfAnEventForThisSubscriptionsRulesIsDeliveredEvenIfTheClusterBeganUnderAnotherRule() {
         Subscription pricingOnly = new Subscription("p", "p", Channel.WEBHOOK, "https://example.com/hook", List.of(PRICING),
                 null, null, null, null, true, null, Subscription.ORIGIN_API, Instant.EPOCH, Instant.EPOCH, null,
-                ClusterMode.FIRST, null, null, null, null);
+                ClusterMode.FIRST, null, null, null, null, null);
         Alert.Cluster joinedADisputeStory = new Alert.Cluster("c1", "s1", false, 0.7, List.of(DISPUTE), 2, "");
 
         assertThat(pricingOnly.wanted(alert("s2", List.of(DISPUTE, PRICING), joinedADisputeStory)))
@@ -89,7 +89,7 @@ class SubscriptionClustersTest {
     private static Subscription subscription(ClusterMode clusters, Integer updateAfter) {
         return new Subscription("sub", "sub", Channel.WEBHOOK, "https://example.com/hook", List.of(), null, null, null, null,
                 true, null, Subscription.ORIGIN_API, Instant.EPOCH, Instant.EPOCH, null, clusters, updateAfter,
-                null, null, null);
+                null, null, null, null);
     }
 
     private static Alert alert(String storyId, List<String> rules, Alert.Cluster cluster) {

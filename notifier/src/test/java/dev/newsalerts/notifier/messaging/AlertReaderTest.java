@@ -48,7 +48,7 @@ class AlertReaderTest {
         ObjectNode published = TestAlerts.alert("A story");
         published.put("fieldTheNotifierDoesNotRead", "kept");
         Subscription subscription = new Subscription("sub", "sub", null, "x", null, null, null, null, null, true, null,
-                Subscription.ORIGIN_API, Instant.EPOCH, Instant.EPOCH, null, null, null, null, null, null);
+                Subscription.ORIGIN_API, Instant.EPOCH, Instant.EPOCH, null, null, null, null, null, null, null);
         Delivery delivery = Delivery.first(subscription, reader.read(published.toString()), Instant.EPOCH);
 
         String written = json.write(delivery);
@@ -67,7 +67,7 @@ class AlertReaderTest {
         DeliveryJson json = new DeliveryJson(mapper, reader);
         ObjectNode published = TestAlerts.alert("A story");
         Subscription subscription = new Subscription("sub", "sub", null, "x", null, null, null, null, null, true, null,
-                Subscription.ORIGIN_API, Instant.EPOCH, Instant.EPOCH, null, null, null, null, null, null);
+                Subscription.ORIGIN_API, Instant.EPOCH, Instant.EPOCH, null, null, null, null, null, null, null);
         Delivery delivery = Delivery.first(subscription, reader.read(published.toString(), new AlertPosition(2, 41)),
                 Instant.EPOCH);
 

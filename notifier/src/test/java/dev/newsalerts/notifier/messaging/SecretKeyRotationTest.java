@@ -194,7 +194,7 @@ class SecretKeyRotationTest {
             Instant created = Instant.parse("2026-11-23T08:00:00Z");
             return new Subscription(id, "stored under a key", Channel.WEBHOOK, target(id), List.of(), null, null,
                     WebhookFormat.STANDARD, secret, true, null, Subscription.ORIGIN_API, created, created, null, null, null, null,
-                    null, null);
+                    null, null, null);
         }
 
         /** As the notifier creates it, in case this is the first test of the JVM to use the broker. */

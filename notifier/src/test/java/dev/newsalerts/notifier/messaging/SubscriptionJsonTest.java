@@ -42,7 +42,7 @@ class SubscriptionJsonTest {
     @Test
     void aSubscriptionWithoutSecretsIsWrittenAsBeforeEvenWithoutAKey() {
         Subscription email = new Subscription("sub-2", "inbox", Channel.EMAIL, "a@example.com", List.of(), null, null, null,
-                null, true, null, Subscription.ORIGIN_API, Instant.now(), Instant.now(), null, null, null, null, null, null);
+                null, true, null, Subscription.ORIGIN_API, Instant.now(), Instant.now(), null, null, null, null, null, null, null);
         SubscriptionJson noKey = json(Optional.empty(), List.of());
 
         assertThat(noKey.read(noKey.write(email)).subscription()).isEqualTo(email);
@@ -114,7 +114,7 @@ class SubscriptionJsonTest {
         Instant created = Instant.parse("2026-12-01T08:00:00Z");
         return new Subscription(id, "hook " + id, Channel.WEBHOOK, "https://example.com/hook", List.of("cloud-pricing"), 0.5,
                 "en", WebhookFormat.STANDARD, OLD_SECRET, true, null, Subscription.ORIGIN_API, created, created, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     private static SubscriptionJson json(Optional<String> key, List<String> previous) {

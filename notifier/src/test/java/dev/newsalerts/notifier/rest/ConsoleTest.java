@@ -131,6 +131,19 @@ class ConsoleTest {
         chromium.evaluate(goneRow + ".click()");
         await().atMost(WAIT).untilAsserted(() -> assertThat(chromium.text("#log")).contains(title, "gone", "HTTP 410"));
 
+        chromium.evaluate(goneRow + ".querySelector('[data-action=enable]').click()");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(chromium.text("#action-outcome"))
+                .contains("Enabled", "console gone", "1 missed delivery tried again"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(given().auth().oauth2(token).get("/subscriptions/" + gone + "/deliveries")
+                .<Integer>path("[0].attempts.size()")).as("the replayed delivery was attempted again").isEqualTo(2));
+        String hookRow = "document.querySelector('[data-subscription-id=\"" + hook + "\"]')";
+        chromium.evaluate(hookRow + ".querySelector('[data-action=rotate-secret]').click()");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(chromium.text("#action-outcome .secret")).startsWith("whsec_"));
+        assertThat(chromium.text("#action-outcome")).contains("console hook", "shown only now", "previous secret");
+        assertThat(given().auth().oauth2(token).get("/subscriptions/" + hook).<String>path("secretRotatedAt")).isNotBlank();
+        chromium.evaluate("document.getElementById('dismiss-outcome').click()");
+        assertThat(chromium.text("#action-outcome")).isEmpty();
+
         List<String> requested = chromium.requestedUrls();
         assertThat(requested).anyMatch(url -> url.contains("/subscriptions/" + gone + "/deliveries"));
         assertThat(requested).as("the token is never in a URL").noneMatch(url -> url.contains(token));
