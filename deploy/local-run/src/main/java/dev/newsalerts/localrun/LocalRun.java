@@ -120,7 +120,7 @@ public final class LocalRun {
 
         System.out.println("[local-run] starting Kafka on 127.0.0.1:" + kafkaPort + " (data in " + data + ") and the three services...");
         LocalStack stack = LocalStack.start(new LocalStack.Settings(home, data, Optional.empty(), kafkaPort, Map.of(),
-                config, true, true, List.of()));
+                config, true, true, LocalStack.ONE_MACHINE_JIT));
         CountDownLatch stopping = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.countDown();

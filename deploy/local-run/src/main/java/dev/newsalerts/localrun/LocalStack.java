@@ -29,6 +29,14 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     /**
+     * The services' JIT on one machine that runs five JVMs: C1 only. Tiered C2 compilation costs
+     * each service about a fifth of a core for its first minutes under load, the largest share of
+     * a cold stack's latency tail; C1 code is fast enough for these rates (docs/BENCHMARKS.md,
+     * "C1 or C2"). Images for servers keep the JVM's default.
+     */
+    public static final List<String> ONE_MACHINE_JIT = List.of("-XX:TieredStopAtLevel=1");
+
+    /**
      * @param home the repository root, holding the services' builds
      * @param dataDir where the broker's data and the services' logs live
      * @param externalKafka bootstrap servers of a broker to use instead of starting one

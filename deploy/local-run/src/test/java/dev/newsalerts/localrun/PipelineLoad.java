@@ -303,7 +303,10 @@ class PipelineLoad {
         }
         // -Dpipeline.load.home=DIR runs the packaged services of another checkout (a baseline) under the same load
         Path home = Path.of(System.getProperty("pipeline.load.home", "../..")).toAbsolutePath().normalize();
-        return new LocalStack.Settings(home, dataDir, Optional.empty(), freePort(), ports, config, false, false, List.of());
+        // the services' JVM options are the local run's, unless -Dpipeline.load.service-jvm-options="-XX:A -XX:B" (or "") says
+        String options = System.getProperty("pipeline.load.service-jvm-options", String.join(" ", LocalStack.ONE_MACHINE_JIT));
+        List<String> jvmOptions = Arrays.stream(options.split(" ")).filter(option -> !option.isBlank()).toList();
+        return new LocalStack.Settings(home, dataDir, Optional.empty(), freePort(), ports, config, false, false, jvmOptions);
     }
 
     private static int freePort() throws IOException {

@@ -228,9 +228,9 @@ abstract class PipelineScenario {
         for (ServiceApp app : ServiceApp.values()) {
             ports.put(app, freePort());
         }
-        // the scenarios check behaviour, not speed: services with C1 only start on far less CPU, three scenarios at a time
+        // as the local run: services with C1 only start on far less CPU, three scenarios at a time
         return new LocalStack.Settings(repositoryRoot(), dataDir, externalKafka(), freePort(), ports, config, false, false,
-                List.of("-XX:TieredStopAtLevel=1"));
+                LocalStack.ONE_MACHINE_JIT);
     }
 
     /**
