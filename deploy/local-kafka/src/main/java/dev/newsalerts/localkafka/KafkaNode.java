@@ -77,7 +77,8 @@ final class KafkaNode implements AutoCloseable {
         settings.forEach((key, value) -> lines.add(key + "=" + value));
         Path properties = dataDir.resolve("server.properties");
         Files.writeString(properties, String.join("\n", lines) + "\n");
-        List<String> jvmOptions = List.of("-Xms16m", "-Xmx" + heap, "-XX:+UseSerialGC",
+        // C1 only, as a laptop's JVMs: C2's compiling was most of a cold broker's CPU (docs/BENCHMARKS.md, "C1 or C2")
+        List<String> jvmOptions = List.of("-Xms16m", "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dlog4j2.configurationFile=" + log4jConfig(dataDir).toUri());
         return new KafkaNode(nodeId, dataDir, properties, jvmOptions);
     }
