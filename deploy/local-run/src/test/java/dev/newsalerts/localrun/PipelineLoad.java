@@ -278,6 +278,8 @@ class PipelineLoad {
         }
     }
 
+    private static final String NOTIFIER_SETTING = "pipeline.load.notifier.";
+
     private LocalStack.Settings settings() throws IOException {
         String loopback = "http://127.0.0.1:" + receiver.getAddress().getPort();
         Path feeds = Files.writeString(dataDir.resolve("feeds.yaml"), "feeds: []\n");
@@ -296,6 +298,9 @@ class PipelineLoad {
         if (!Boolean.getBoolean("pipeline.load.before-clusters")) { // a notifier before clusters refuses the key, and sends each
             notifier.put("notifier.subscriptions.load-each.clusters", "each");
         }
+        // -Dpipeline.load.notifier.KEY=VALUE tries a notifier setting (KEY as in its application.properties)
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(NOTIFIER_SETTING))
+                .forEach(name -> notifier.put(name.substring(NOTIFIER_SETTING.length()), System.getProperty(name)));
         config.put(ServiceApp.NOTIFIER, notifier);
         Map<ServiceApp, Integer> ports = new EnumMap<>(ServiceApp.class);
         for (ServiceApp app : ServiceApp.values()) {
