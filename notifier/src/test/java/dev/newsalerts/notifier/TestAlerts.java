@@ -34,10 +34,11 @@ public final class TestAlerts {
         }
     }
 
-    public static void publish(String bootstrapServers, ObjectNode alert) {
+    /** Publishes the alerts to news.alerts with one producer, in one go. */
+    public static void publish(String bootstrapServers, ObjectNode... alerts) {
         try (KafkaCompanion companion = new KafkaCompanion(bootstrapServers)) {
-            companion.produceStrings().fromRecords(new ProducerRecord<>(Topics.ALERTS,
-                    alert.get("story").get("storyId").asText(), alert.toString())).awaitCompletion(Duration.ofSeconds(30));
+            companion.produceStrings().fromRecords(java.util.Arrays.stream(alerts).map(alert -> new ProducerRecord<>(Topics.ALERTS,
+                    alert.get("story").get("storyId").asText(), alert.toString())).toList()).awaitCompletion(Duration.ofSeconds(30));
         }
     }
 }
