@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -37,7 +38,7 @@ public final class TestAlerts {
     /** Publishes the alerts to news.alerts with one producer, in one go. */
     public static void publish(String bootstrapServers, ObjectNode... alerts) {
         try (KafkaCompanion companion = new KafkaCompanion(bootstrapServers)) {
-            companion.produceStrings().fromRecords(java.util.Arrays.stream(alerts).map(alert -> new ProducerRecord<>(Topics.ALERTS,
+            companion.produceStrings().fromRecords(Arrays.stream(alerts).map(alert -> new ProducerRecord<>(Topics.ALERTS,
                     alert.get("story").get("storyId").asText(), alert.toString())).toList()).awaitCompletion(Duration.ofSeconds(30));
         }
     }

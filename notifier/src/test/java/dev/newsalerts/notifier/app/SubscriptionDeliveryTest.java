@@ -23,8 +23,10 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -205,9 +207,9 @@ class SubscriptionDeliveryTest {
         // When each attempt started, from the delivery log: at 20 attempts a second (the test profile's limit) the k-th
         // starts at least 50 ms × k after the first, less the first one's own delay; without the limit, some of the six
         // start within a millisecond of another.
-        List<java.time.Instant> starts = await().atMost(Duration.ofSeconds(10)).until(() -> api().get("/subscriptions/" + id
+        List<Instant> starts = await().atMost(Duration.ofSeconds(10)).until(() -> api().get("/subscriptions/" + id
                 + "/deliveries").then().statusCode(200).extract().jsonPath().<String>getList("collect { it.attempts[0].at }").stream()
-                .filter(java.util.Objects::nonNull).map(java.time.Instant::parse).sorted().toList(), list -> list.size() == 6);
+                .filter(Objects::nonNull).map(Instant::parse).sorted().toList(), list -> list.size() == 6);
         for (int k = 1; k < starts.size(); k++) {
             assertThat(Duration.between(starts.get(0), starts.get(k))).as("attempt %d after the first", k + 1)
                     .isGreaterThanOrEqualTo(Duration.ofMillis(50L * k - 20));
