@@ -78,6 +78,8 @@ class PipelineLoad {
     private final Map<String, Long> arrivedAtMillis = new ConcurrentHashMap<>();
     private final AtomicInteger eachDeliveries = new AtomicInteger();
     private final AtomicInteger firstDeliveries = new AtomicInteger();
+    /** Alerts at the each webhook that are the first story of their event. */
+    private final AtomicInteger heads = new AtomicInteger();
 
     @BeforeEach
     void start() throws Exception {
@@ -88,6 +90,9 @@ class PipelineLoad {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
             eachDeliveries.incrementAndGet();
+            if (body.at("/data/cluster/head").asBoolean(true)) {
+                heads.incrementAndGet(); // what the first-mode webhook and the email subscription get
+            }
             arrivedAt.putIfAbsent(body.at("/data/story/storyId").asText(), now);
             arrivedAtMillis.putIfAbsent(body.at("/data/story/storyId").asText(), System.currentTimeMillis());
         });
@@ -148,6 +153,7 @@ class PipelineLoad {
         arrivedAtMillis.clear();
         eachDeliveries.set(0);
         firstDeliveries.set(0);
+        heads.set(0);
         int firstMails = smtp.getReceivedMessages().length;
         Map<String, Long> cpuBefore = cpuMillis();
         long start = System.nanoTime();
@@ -159,7 +165,7 @@ class PipelineLoad {
         producer.flush();
         long lastSend = System.nanoTime();
         int expected = sentAt.size();
-        boolean drained = awaitDrained(expected);
+        boolean drained = awaitDrained(expected, firstMails);
         Map<String, Long> cpu = cpuMillis();
         Thread.sleep(6_000); // consumers commit their offsets every few seconds: the lag is read after
         long[] latencies = sentAt.entrySet().stream().filter(sent -> arrivedAt.containsKey(sent.getKey()))
@@ -174,14 +180,15 @@ class PipelineLoad {
         }
         return String.format("%5d stories/s: alerts %d/%d received by the each webhook (%d missing, %d repeated)%s;"
                         + " latency p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; last alert %.1f s after the last send;"
-                        + " first-mode webhook %d, emails %d%n       CPU and memory:%s%n       lag at the end: stories %d,"
-                        + " matches %d, alerts %d%n       steps, p50/p95/p99:%s%n       p99 by 10 s of sending:%s",
+                        + " first stories %d: first-mode webhook %d, emails %d%n       CPU and memory:%s%n       lag at the end:"
+                        + " stories %d, matches %d, alerts %d (for webhooks), %d (for email)%n       steps, p50/p95/p99:%s%n       p99 by 10 s of sending:%s",
                 rate, latencies.length, expected, expected - latencies.length, eachDeliveries.get() - latencies.length,
                 drained ? "" : " NOT DRAINED within " + DRAIN.toMinutes() + " min", ProcessStats.percentile(latencies, 50),
                 ProcessStats.percentile(latencies, 95), ProcessStats.percentile(latencies, 99),
                 latencies.length == 0 ? 0 : latencies[latencies.length - 1], Math.max(0, lastArrival - lastSend) / 1e9,
-                firstDeliveries.get(), smtp.getReceivedMessages().length - firstMails, jvms,
-                groups.lag("classifier"), groups.lag("classifier-clusters"), groups.lag("notifier"), steps(), p99By10Seconds(start));
+                heads.get(), firstDeliveries.get(), smtp.getReceivedMessages().length - firstMails, jvms,
+                groups.lag("classifier"), groups.lag("classifier-clusters"), groups.lag("notifier"), groups.lag("notifier-email"),
+                steps(), p99By10Seconds(start));
     }
 
     /** How long each step took: classifying (story sent to match sent), clustering (to alert sent), delivering (to webhook arrival). */
@@ -208,9 +215,11 @@ class PipelineLoad {
         return line.toString();
     }
 
-    private boolean awaitDrained(int expected) {
+    /** Waits until every alert reached the each webhook, and every first story the first-mode webhook and the inbox. */
+    private boolean awaitDrained(int expected, int mailsBefore) {
         try {
-            await().atMost(DRAIN).pollInterval(Duration.ofMillis(200)).until(() -> arrivedAt.size() >= expected);
+            await().atMost(DRAIN).pollInterval(Duration.ofMillis(200)).until(() -> arrivedAt.size() >= expected
+                    && firstDeliveries.get() >= heads.get() && smtp.getReceivedMessages().length - mailsBefore >= heads.get());
             return true;
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             return false;
@@ -252,9 +261,10 @@ class PipelineLoad {
         return cpu;
     }
 
-    /** The broker's and each service's process, by name, found by their command lines. */
+    /** This JVM's, the broker's and each service's process, by name, found by their command lines. */
     private static Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("this harness (stories, receivers, SMTP)", ProcessHandle.current().pid()); // on the same cores
         ProcessHandle.current().descendants().forEach(process -> {
             String commandLine = commandLine(process.pid());
             if (commandLine.contains("kafka.Kafka")) {

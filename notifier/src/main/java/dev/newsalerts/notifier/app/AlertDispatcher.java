@@ -2,6 +2,7 @@ package dev.newsalerts.notifier.app;
 
 import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.notifier.domain.Alert;
+import dev.newsalerts.notifier.domain.Channel;
 import dev.newsalerts.notifier.domain.Delivery;
 import dev.newsalerts.notifier.domain.PublishedAlert;
 import dev.newsalerts.notifier.domain.Subscription;
@@ -15,9 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Turns each alert into one delivery per subscription that wants it (its rules, score and language)
- * and makes the first attempt of each, all at once ({@link DeliveryService}). A delivery the log
- * already knows is not made again, so an alert read twice (after a restart) is not sent twice.
+ * Turns each alert into one delivery per subscription of a channel that wants it (its rules, score
+ * and language) and makes the first attempt of each, all at once ({@link DeliveryService}). A
+ * delivery the log already knows is not made again, so an alert read twice (after a restart) is not
+ * sent twice.
  */
 @ApplicationScoped
 public class AlertDispatcher {
@@ -45,17 +47,20 @@ public class AlertDispatcher {
     }
 
     /**
-     * Makes the first attempts of the alert's deliveries, once the subscriptions and the delivery log
-     * are known (it blocks until then).
+     * Makes the first attempts of the alert's deliveries over {@code channel}, once the subscriptions
+     * and the delivery log are known (it blocks until then).
      *
      * @return completes once the outcome of every delivery is in Kafka
      */
-    public CompletableFuture<Void> dispatch(PublishedAlert published) {
+    public CompletableFuture<Void> dispatch(PublishedAlert published, Channel channel) {
         awaitState();
         Alert alert = published.view();
         Instant now = Instant.now();
         List<CompletableFuture<Void>> attempts = new ArrayList<>();
         for (Subscription subscription : subscriptions.all()) {
+            if (subscription.channel() != channel) {
+                continue;
+            }
             Delivery delivery = Delivery.first(subscription, published, now);
             if (subscription.wanted(alert).isEmpty() || log.get(delivery.deliveryId()).isPresent()) {
                 continue; // not wanted, or handled before a restart

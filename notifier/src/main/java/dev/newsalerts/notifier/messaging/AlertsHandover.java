@@ -1,5 +1,6 @@
 package dev.newsalerts.notifier.messaging;
 
+import dev.newsalerts.notifier.domain.Channel;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,7 @@ import java.util.Collection;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
-/** The alerts channel's rebalance listener: lets {@link AlertsChannel} finish a partition before it moves. */
+/** The webhook alerts' rebalance listener: lets {@link AlertsChannel} finish a partition before it moves. */
 @ApplicationScoped
 @Identifier(AlertsHandover.NAME)
 public class AlertsHandover implements KafkaConsumerRebalanceListener {
@@ -25,11 +26,11 @@ public class AlertsHandover implements KafkaConsumerRebalanceListener {
 
     @Override
     public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        alerts.handOver(consumer, partitions);
+        alerts.handOver(Channel.WEBHOOK, consumer, partitions);
     }
 
     @Override
     public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        alerts.forget(partitions);
+        alerts.forget(Channel.WEBHOOK, partitions);
     }
 }

@@ -6,7 +6,10 @@ package dev.newsalerts.notifier.messaging;
  */
 public final class Channels {
 
+    /** news.alerts for webhook deliveries (consumer group {@code notifier}). */
     public static final String ALERTS = "alerts";
+    /** news.alerts again, for email deliveries (consumer group {@code notifier-email}). */
+    public static final String EMAIL_ALERTS = "email-alerts";
     public static final String SUBSCRIPTIONS = "subscriptions";
     public static final String DELIVERY_RETRIES = "delivery-retries";
     public static final String DELIVERIES_DLQ = "deliveries-dlq";
