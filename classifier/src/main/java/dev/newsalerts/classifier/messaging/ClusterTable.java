@@ -19,11 +19,13 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
@@ -49,6 +51,8 @@ public class ClusterTable implements ClusterDirectory {
         return thread;
     });
     private volatile boolean retentionSet;
+    /** Where news.clusters ended when this instance was last given news.matches ({@link ClusterHandover}). */
+    private final AtomicReference<Map<Integer, Long>> mustReadUpTo = new AtomicReference<>(Map.of());
     private Thread following;
 
     public ClusterTable(@Channel(Channels.CLUSTERS) Emitter<Record<String, String>> emitter, ObjectMapper mapper,
@@ -79,9 +83,28 @@ public class ClusterTable implements ClusterDirectory {
         table.close();
     }
 
-    /** @return whether the members the topic held at start-up are known */
+    /**
+     * @return whether the members the topic held at start-up, and those it held when this instance
+     *     was last given the clustering, are known
+     */
     boolean awaitLoaded(Duration timeout) throws InterruptedException {
-        return table.awaitLoaded(timeout);
+        if (!table.awaitLoaded(timeout)) {
+            return false;
+        }
+        Map<Integer, Long> target = mustReadUpTo.get();
+        if (target.isEmpty()) {
+            return true;
+        }
+        boolean read = table.awaitReadUpTo(target, timeout);
+        if (read) {
+            mustReadUpTo.compareAndSet(target, Map.of());
+        }
+        return read;
+    }
+
+    /** The next placement waits until the topic has been read up to these end offsets (by partition). */
+    void readUpTo(Map<Integer, Long> endOffsets) {
+        mustReadUpTo.set(Map.copyOf(endOffsets));
     }
 
     /** Places a story in its cluster (the same place as before if it was placed already). */

@@ -9,20 +9,31 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsalerts.classifier.domain.cluster.ClusterCandidate;
+import dev.newsalerts.classifier.domain.cluster.ClusterMember;
+import dev.newsalerts.classifier.domain.cluster.StoryClusters;
 import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.localkafka.LocalKafkaTestResource;
 import dev.newsalerts.localkafka.TopicContents;
 import io.quarkus.test.common.WithTestResource;
+import io.smallrye.common.annotation.Identifier;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +48,10 @@ class StoryClassifierTest {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    @Identifier(ClusterHandover.NAME)
+    ClusterHandover handover;
 
     KafkaCompanion companion;
 
@@ -192,6 +207,29 @@ class StoryClassifierTest {
         assertThat(first.at("/cluster/head").asBoolean()).isTrue();
         assertThat(copy.at("/cluster/clusterId").asText()).isEqualTo(simplified);
         assertThat(copy.at("/cluster/outlets").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void anInstanceTakingTheClusteringOverJoinsACopyToTheClusterItsPredecessorStarted() throws Exception {
+        String original = newStoryId();
+        String copy = newStoryId();
+        String title = "Hetzner raises cloud server prices by up to 30% from April";
+        String lead = "The German host blames memory and storage costs and says the new prices apply to new and existing servers.";
+        // The predecessor placed the original and stopped before this instance saw it: only the topic has it.
+        ClusterMember placedElsewhere = new StoryClusters(Duration.ofHours(72)).place(new ClusterCandidate(original, title, lead,
+                "https://wire.example.com/hetzner", "https://wire.example.com/feed.xml", Set.of("cloud-pricing")), Instant.now());
+        companion.produceStrings().fromRecords(new ProducerRecord<>(Topics.CLUSTERS, original,
+                mapper.writeValueAsString(placedElsewhere))).awaitCompletion(Duration.ofSeconds(30));
+
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringDeserializer(), new StringDeserializer())) {
+            handover.onPartitionsAssigned(consumer, List.of(new TopicPartition(Topics.MATCHES, 0)));
+        }
+        JsonNode alert = alertAfterPublishing(copy, story(copy, title, lead, "https://daily.example.org/hetzner-prices"));
+
+        assertThat(alert.at("/cluster/head").asBoolean()).isFalse();
+        assertThat(alert.at("/cluster/clusterId").asText()).isEqualTo(original);
+        assertThat(alert.at("/cluster/outlets").asInt()).isEqualTo(2);
     }
 
     @Test
