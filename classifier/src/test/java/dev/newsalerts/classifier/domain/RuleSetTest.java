@@ -187,6 +187,29 @@ class RuleSetTest {
     }
 
     @Test
+    void aKeyWrittenTwiceInOneRuleIsRefusedRatherThanTheFirstDropped() {
+        assertThatThrownBy(() -> compile("""
+                groups:
+                  a: [alpha]
+                  b: [beta]
+                rules:
+                  - id: r
+                    none: [b]
+                    all: [a]
+                    none: [a]
+                """))
+                .isInstanceOf(RuleFileException.class)
+                .hasMessageMatching("(?s)test.yaml line 8: .*'none'.*");
+    }
+
+    @Test
+    void aGroupDefinedTwiceIsRefused() {
+        assertThatThrownBy(() -> compile("groups:\n  a: [alpha]\n  a: [beta]\nrules: [{id: r, all: [a]}]\n"))
+                .isInstanceOf(RuleFileException.class)
+                .hasMessageMatching("(?s)test.yaml line 3: .*'a'.*");
+    }
+
+    @Test
     void aMisspelledKeyIsRefusedRatherThanIgnored() {
         assertThatThrownBy(() -> compile("groups: {a: [alpha]}\nrules: [{id: r, alll: [a]}]\n"))
                 .isInstanceOf(RuleFileException.class).hasMessageContaining("alll");

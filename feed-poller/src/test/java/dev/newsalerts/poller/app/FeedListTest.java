@@ -76,6 +76,18 @@ class FeedListTest {
     }
 
     @Test
+    void aKeyWrittenTwiceInOneFeedIsRefusedRatherThanTheFirstDropped() throws IOException {
+        String file = write("""
+                feeds:
+                  - url: https://a.example.com/feed
+                    interval: 10m
+                    interval: 2h
+                """);
+
+        assertThatThrownBy(() -> FeedList.load(Optional.of(file))).hasMessageContaining("interval");
+    }
+
+    @Test
     void theBundledListIsValid() {
         assertThat(FeedList.load(Optional.empty())).hasSizeGreaterThan(10);
     }
