@@ -3,10 +3,13 @@ package dev.newsalerts.notifier.app;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Alert;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The latest alerts this instance received, newest first, for {@code GET /alerts/recent}. */
@@ -18,22 +21,33 @@ public class RecentAlerts {
 
     private final int capacity;
     private final Deque<Received> alerts = new ArrayDeque<>();
+    private final Map<String, Received> byId = new HashMap<>();
 
+    @Inject
     public RecentAlerts(NotifierConfig config) {
-        this.capacity = config.recentAlerts();
+        this(config.recentAlerts());
     }
 
+    RecentAlerts(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /** Keeps the alert, unless it is held already (read again after a rebalance or a restart: its first arrival counts). */
     public synchronized void add(Alert alert, Instant receivedAt) {
-        alerts.removeIf(received -> received.alert().alertId().equals(alert.alertId()));
-        alerts.addFirst(new Received(alert, receivedAt));
+        if (byId.containsKey(alert.alertId())) {
+            return;
+        }
+        Received received = new Received(alert, receivedAt);
+        alerts.addFirst(received);
+        byId.put(alert.alertId(), received);
         while (alerts.size() > capacity) {
-            alerts.removeLast();
+            byId.remove(alerts.removeLast().alert().alertId());
         }
     }
 
     /** The alert, while this instance still holds it. */
     public synchronized Optional<Alert> find(String alertId) {
-        return alerts.stream().map(Received::alert).filter(alert -> alert.alertId().equals(alertId)).findFirst();
+        return Optional.ofNullable(byId.get(alertId)).map(Received::alert);
     }
 
     public synchronized List<Received> latest(int limit) {
