@@ -66,7 +66,11 @@ public class DeliveryOutcomes {
     public void postponed(Pending pending, Instant dueAt) {
         metrics.count(pending.channel(), Outcome.POSTPONED);
         parked.retryLater(pending.delivery().postponed(dueAt));
-        record(pending, State.RETRYING, null);
+        // Parked again without an attempt, the log would only get a new time: a broken receiver's backlog,
+        // parked again each time it comes due, would write it all to the log again each time.
+        if (pending.previous() == null || pending.previous().state() != State.RETRYING) {
+            record(pending, State.RETRYING, null);
+        }
     }
 
     /** Parked until its digest window ends, to go out in one mail with the others of the window. */

@@ -84,15 +84,24 @@ public class DeliveryService {
      * rate waits for its turn on a timer, holding no thread, and is then tried.
      */
     public CompletionStage<Void> attempt(Delivery delivery) {
+        return attempt(delivery, workers);
+    }
+
+    /** The next attempt of a parked delivery that came due, as {@link #attempt}, on the threads of retries. */
+    public CompletionStage<Void> attemptAgain(Delivery delivery) {
+        return attempt(delivery, workers.retrying());
+    }
+
+    private CompletionStage<Void> attempt(Delivery delivery, Executor threads) {
         Context trace = Context.current();
-        return CompletableFuture.supplyAsync(trace.wrapSupplier(() -> prepare(delivery)), workers).thenCompose(ready -> {
+        return CompletableFuture.supplyAsync(trace.wrapSupplier(() -> prepare(delivery)), threads).thenCompose(ready -> {
             if (ready.isEmpty()) {
                 return CompletableFuture.completedFuture(null);
             }
             Duration wait = ready.get().turnIn();
-            Executor sender = workers.sending(ready.get().subscription().channel());
+            Executor sender = workers.sending(ready.get().subscription().channel(), threads);
             Executor atTurn = !wait.isZero() ? CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS, sender)
-                    : sender == workers ? Runnable::run : sender; // already on one of the delivery threads
+                    : sender == threads ? Runnable::run : sender; // already on one of those threads
             return CompletableFuture.supplyAsync(trace.wrapSupplier(() -> sendAtTurn(ready.get())), atTurn)
                     .thenCompose(recorded -> recorded);
         });

@@ -21,10 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class DeliveryWorkers implements Executor {
 
     private final ThreadPoolExecutor pool;
+    private final ThreadPoolExecutor retryPool;
     private final ThreadPoolExecutor emailPool;
 
     public DeliveryWorkers(NotifierConfig config) {
         pool = threads("delivery-", config.delivery().threads());
+        retryPool = threads("retry-", config.delivery().threads());
         emailPool = threads("email-", config.delivery().emailThreads());
     }
 
@@ -44,14 +46,24 @@ public class DeliveryWorkers implements Executor {
         pool.execute(task);
     }
 
-    /** The threads that send over {@code channel}. */
-    public Executor sending(Channel channel) {
-        return channel == Channel.EMAIL ? emailPool : this;
+    /** The threads that send over {@code channel}: the email threads, or {@code others} for webhooks. */
+    public Executor sending(Channel channel, Executor others) {
+        return channel == Channel.EMAIL ? emailPool : others;
+    }
+
+    /**
+     * The threads of parked deliveries coming back (their next attempts, or parking them again): apart
+     * from the first attempts', so that a backlog of a broken receiver's deliveries coming due at once
+     * never delays the first attempts to the others.
+     */
+    public Executor retrying() {
+        return retryPool;
     }
 
     @PreDestroy
     void stop() {
         pool.shutdownNow();
+        retryPool.shutdownNow();
         emailPool.shutdownNow();
     }
 }

@@ -122,7 +122,7 @@ public class RetryConsumer {
 
     private CompletionStage<Void> attempt(ConsumerRecord<String, String> record, Delivery delivery) {
         if (delivery.dueAt().isAfter(Instant.now())) { // handed over before it is due: beyond its tier's reach
-            return CompletableFuture.runAsync(() -> parked.retryLater(delivery), workers);
+            return CompletableFuture.runAsync(() -> parked.retryLater(delivery), workers.retrying());
         }
         Log.debugf("Delivery %s (attempts so far: %d) is due", delivery.deliveryId(), delivery.attempts());
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
@@ -139,7 +139,7 @@ public class RetryConsumer {
      */
     private void attemptUntilRecorded(TopicPartition partition, Delivery delivery, CompletableFuture<Void> outcome) {
         CompletableFuture<Void> attempt = delivery.batched() ? digests.collect(delivery)
-                : deliveries.attempt(delivery).toCompletableFuture();
+                : deliveries.attemptAgain(delivery).toCompletableFuture();
         attempt.whenComplete((done, failure) -> {
             if (failure == null) {
                 outcome.complete(null);
@@ -159,6 +159,7 @@ public class RetryConsumer {
         String reason = "not a Delivery: " + cause.getMessage();
         Log.warnf("The record at offset %d of %s-%d goes to %s: %s", record.offset(), record.topic(), record.partition(),
                 Topics.DELIVERIES_DLQ, reason);
-        return CompletableFuture.runAsync(() -> parked.deadLetterUnreadable(record.key(), record.value(), reason), workers);
+        return CompletableFuture.runAsync(() -> parked.deadLetterUnreadable(record.key(), record.value(), reason),
+                workers.retrying());
     }
 }
