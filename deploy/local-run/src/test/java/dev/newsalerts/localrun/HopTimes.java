@@ -47,6 +47,11 @@ final class HopTimes {
         }
     }
 
+    /** {@code to - from} of one key in ms, or -1 where either time is unknown. */
+    static long between(Map<String, Long> from, Map<String, Long> to, String key) {
+        return from.containsKey(key) && to.containsKey(key) ? to.get(key) - from.get(key) : -1;
+    }
+
     /** "name p50/p95/p99 ms" of {@code to - from} over the keys both have. */
     static String hop(String name, Collection<String> keys, Map<String, Long> from, Map<String, Long> to) {
         long[] millis = keys.stream()

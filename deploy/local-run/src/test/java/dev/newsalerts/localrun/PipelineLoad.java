@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -20,11 +22,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,6 +85,12 @@ class PipelineLoad {
     private final AtomicInteger firstDeliveries = new AtomicInteger();
     /** Alerts at the each webhook that are the first story of their event. */
     private final AtomicInteger heads = new AtomicInteger();
+    private final AtomicInteger storiesSent = new AtomicInteger();
+    /** -Dpipeline.load.mail=dead (nothing listens) or slow (it accepts and never answers); healthy (GreenMail) by default. */
+    private final String mail = System.getProperty("pipeline.load.mail", "healthy");
+    /** -Dpipeline.load.broken-webhook=dead or slow adds a fourth subscription, whose receiver is down or hangs. */
+    private final String brokenWebhook = System.getProperty("pipeline.load.broken-webhook", "none");
+    private SilentServer silent;
 
     @BeforeEach
     void start() throws Exception {
@@ -106,15 +117,18 @@ class PipelineLoad {
         receiver.start();
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         smtp.start();
+        silent = SilentServer.start();
         stack = LocalStack.start(settings());
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws IOException {
         if (stack != null) {
             stack.close();
+            keepLogs();
         }
         smtp.stop();
+        silent.close();
         receiver.stop(0);
         receiverThreads.shutdownNow();
     }
@@ -127,9 +141,12 @@ class PipelineLoad {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers(),
                 "linger.ms", 1), new StringSerializer(), new StringSerializer());
                 ConsumerGroups groups = new ConsumerGroups(stack.bootstrapServers())) {
-            warmUp(producer);
+            // -Dpipeline.load.warm-up-seconds=0 measures a cold stack: its first seconds run interpreted code
+            int warmUpSeconds = Integer.getInteger("pipeline.load.warm-up-seconds", 10);
+            warmUp(producer, rates.get(0), warmUpSeconds);
             StringBuilder report = new StringBuilder("Pipeline load, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
-                    + " cores; each rate for " + seconds + " s, 20% matching\n");
+                    + " cores; each rate for " + seconds + " s, 20% matching, after " + warmUpSeconds + " s at the first rate;"
+                    + " mail server " + mail + (brokenWebhook.equals("none") ? "" : "; a fourth webhook " + brokenWebhook) + "\n");
             for (int rate : rates) {
                 report.append(measure(producer, groups, rate, seconds)).append('\n');
             }
@@ -138,12 +155,39 @@ class PipelineLoad {
         }
     }
 
-    /** A few alerts through every step, so the first rate does not measure start-up. */
-    private void warmUp(KafkaProducer<String, String> producer) {
+    /** The services' logs of the last run, in target/pipeline-load-logs (the data directory is deleted). */
+    private void keepLogs() throws IOException {
+        Path kept = Files.createDirectories(Path.of("target", "pipeline-load-logs"));
+        try (var logs = Files.list(dataDir.resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /**
+     * A few alerts through every step, then stories at the first rate for a while, not measured: the
+     * JVMs compile the code they run while they run it, and on two busy cores a cold stack's first
+     * seconds are slow (the issue sets a warm stack's numbers apart from a first load's too).
+     */
+    private void warmUp(KafkaProducer<String, String> producer, int rate, int seconds) {
         for (int i = 0; i < 20; i++) {
-            send(producer, i, true);
+            send(producer, true);
         }
         await().atMost(Duration.ofMinutes(2)).until(() -> arrivedAt.keySet().containsAll(sentAt.keySet()));
+        sendAtRate(producer, rate, seconds);
+        await().atMost(DRAIN).until(() -> arrivedAt.keySet().containsAll(sentAt.keySet()));
+    }
+
+    /** Stories at a steady rate, one in five matching. */
+    private void sendAtRate(KafkaProducer<String, String> producer, int rate, int seconds) {
+        long start = System.nanoTime();
+        int total = rate * seconds;
+        for (int i = 0; i < total; i++) {
+            LockSupport.parkNanos(start + i * 1_000_000_000L / rate - System.nanoTime());
+            send(producer, i % 5 == 0);
+        }
+        producer.flush();
     }
 
     private String measure(KafkaProducer<String, String> producer, ConsumerGroups groups, int rate, int seconds) throws Exception {
@@ -157,12 +201,8 @@ class PipelineLoad {
         int firstMails = smtp.getReceivedMessages().length;
         Map<String, Long> cpuBefore = cpuMillis();
         long start = System.nanoTime();
-        int total = rate * seconds;
-        for (int i = 0; i < total; i++) {
-            LockSupport.parkNanos(start + i * 1_000_000_000L / rate - System.nanoTime());
-            send(producer, i, i % 5 == 0);
-        }
-        producer.flush();
+        long startMillis = System.currentTimeMillis();
+        sendAtRate(producer, rate, seconds);
         long lastSend = System.nanoTime();
         int expected = sentAt.size();
         boolean drained = awaitDrained(expected, firstMails);
@@ -179,25 +219,42 @@ class PipelineLoad {
                     ProcessStats.residentMib(pids().get(process.getKey()))));
         }
         return String.format("%5d stories/s: alerts %d/%d received by the each webhook (%d missing, %d repeated)%s;"
-                        + " latency p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; last alert %.1f s after the last send;"
-                        + " first stories %d: first-mode webhook %d, emails %d%n       CPU and memory:%s%n       lag at the end:"
+                        + " latency p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; last alert %.1f s after the last send (%.1f alerts/s from the first send to the last arrival);"
+                        + " first stories %d: first-mode webhook %d, emails %d (%d distinct subjects in the inbox, warm-up included)%n       CPU and memory:%s%n       lag at the end:"
                         + " stories %d, matches %d, alerts %d (for webhooks), %d (for email)%n       steps, p50/p95/p99:%s%n       p99 by 10 s of sending:%s",
                 rate, latencies.length, expected, expected - latencies.length, eachDeliveries.get() - latencies.length,
                 drained ? "" : " NOT DRAINED within " + DRAIN.toMinutes() + " min", ProcessStats.percentile(latencies, 50),
                 ProcessStats.percentile(latencies, 95), ProcessStats.percentile(latencies, 99),
                 latencies.length == 0 ? 0 : latencies[latencies.length - 1], Math.max(0, lastArrival - lastSend) / 1e9,
-                heads.get(), firstDeliveries.get(), smtp.getReceivedMessages().length - firstMails, jvms,
+                latencies.length / ((Math.max(lastArrival, lastSend) - start) / 1e9),
+                heads.get(), firstDeliveries.get(), smtp.getReceivedMessages().length - firstMails, distinctMails(), jvms,
                 groups.lag("classifier"), groups.lag("classifier-clusters"), groups.lag("notifier"), groups.lag("notifier-email"),
-                steps(), p99By10Seconds(start));
+                steps(startMillis), p99By10Seconds(start));
+    }
+
+    private long distinctMails() throws MessagingException {
+        Set<String> subjects = new HashSet<>();
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
+            subjects.add(mail.getSubject());
+        }
+        return subjects.size();
     }
 
     /** How long each step took: classifying (story sent to match sent), clustering (to alert sent), delivering (to webhook arrival). */
-    private String steps() {
+    private String steps(long startMillis) {
         Map<String, Long> matched = HopTimes.sentTimes(stack.bootstrapServers(), HopTimes.MATCHES);
         Map<String, Long> alerted = HopTimes.sentTimes(stack.bootstrapServers(), HopTimes.ALERTS);
+        StringBuilder slowest = new StringBuilder();
+        sentAtMillis.keySet().stream().filter(arrivedAtMillis::containsKey)
+                .sorted(Comparator.comparingLong((String key) -> sentAtMillis.get(key) - arrivedAtMillis.get(key))).limit(5)
+                .forEach(key -> slowest.append(String.format(" sent at %.1f s: %d ms (classify %d, cluster %d, deliver %d);",
+                        (sentAtMillis.get(key) - startMillis) / 1e3, arrivedAtMillis.get(key) - sentAtMillis.get(key),
+                        HopTimes.between(sentAtMillis, matched, key), HopTimes.between(matched, alerted, key),
+                        HopTimes.between(alerted, arrivedAtMillis, key))));
         return HopTimes.hop("classify", sentAtMillis.keySet(), sentAtMillis, matched)
                 + HopTimes.hop("cluster", sentAtMillis.keySet(), matched, alerted)
-                + HopTimes.hop("deliver", sentAtMillis.keySet(), alerted, arrivedAtMillis);
+                + HopTimes.hop("deliver", sentAtMillis.keySet(), alerted, arrivedAtMillis)
+                + "\n       the slowest alerts:" + slowest;
     }
 
     /** Whether the tail belongs to the start of a rate (a cold path, a JIT) or to all of it. */
@@ -219,17 +276,19 @@ class PipelineLoad {
     private boolean awaitDrained(int expected, int mailsBefore) {
         try {
             await().atMost(DRAIN).pollInterval(Duration.ofMillis(200)).until(() -> arrivedAt.size() >= expected
-                    && firstDeliveries.get() >= heads.get() && smtp.getReceivedMessages().length - mailsBefore >= heads.get());
+                    && firstDeliveries.get() >= heads.get()
+                    && (!mail.equals("healthy") || smtp.getReceivedMessages().length - mailsBefore >= heads.get()));
             return true;
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             return false;
         }
     }
 
-    private void send(KafkaProducer<String, String> producer, int i, boolean matching) {
+    private void send(KafkaProducer<String, String> producer, boolean matching) {
+        int number = storiesSent.getAndIncrement(); // across warm-up and rates: no two events share a number
         String storyId = UUID.randomUUID().toString().replace("-", "");
         String place = storyId.substring(0, 6);
-        String title = matching ? matchingTitle(i, place) : "Local bakery " + place + " wins a prize for bread number " + i;
+        String title = matching ? matchingTitle(number, place) : "Local bakery " + place + " wins a prize for bread number " + number;
         ObjectNode story = MAPPER.createObjectNode().put("schemaVersion", 1).put("storyId", storyId)
                 .put("feedUrl", "https://load.example/feed.xml").put("link", "https://load.example/" + storyId)
                 .put("title", title).put("summary", "").put("language", "en")
@@ -303,8 +362,16 @@ class PipelineLoad {
                 "notifier.subscriptions.load-each.target", loopback + "/each",
                 "notifier.webhook.allowed-networks", "127.0.0.0/8",
                 "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", Integer.toString(smtp.getSmtp().getPort()),
+                "quarkus.mailer.port", Integer.toString(switch (mail) {
+                    case "dead" -> SilentServer.deadPort();
+                    case "slow" -> silent.port();
+                    default -> smtp.getSmtp().getPort();
+                }),
                 "quarkus.log.category.\"dev.newsalerts.notifier.app.AlertDispatcher\".level", "WARN"));
+        if (!brokenWebhook.equals("none")) {
+            int port = brokenWebhook.equals("dead") ? SilentServer.deadPort() : silent.port();
+            notifier.put("notifier.subscriptions.load-broken.target", "http://127.0.0.1:" + port + "/broken");
+        }
         if (!Boolean.getBoolean("pipeline.load.before-clusters")) { // a notifier before clusters refuses the key, and sends each
             notifier.put("notifier.subscriptions.load-each.clusters", "each");
         }
