@@ -7,6 +7,7 @@ import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -52,12 +53,23 @@ public class EmailAlertsHandover implements KafkaConsumerRebalanceListener {
         if (unread.isEmpty()) {
             return;
         }
-        webhookOffsets().forEach((partition, offset) -> {
-            if (offset != null && unread.contains(partition)) {
+        Map<TopicPartition, OffsetAndMetadata> webhook = webhookOffsets();
+        Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+        for (TopicPartition partition : unread) {
+            OffsetAndMetadata offset = webhook.get(partition);
+            if (offset != null) {
                 consumer.seek(partition, offset);
                 Log.infof("Email alerts of %s start at offset %d, where the webhook group stands", partition, offset.offset());
             }
-        });
+            start.put(partition, offset != null ? offset : new OffsetAndMetadata(consumer.position(partition)));
+        }
+        // The start is the email group's own from now on: were the partition to move before email has
+        // committed an alert of it, its next owner must not skip ahead to where webhooks are by then.
+        try {
+            consumer.commitSync(start);
+        } catch (RuntimeException e) {
+            Log.warnf("Could not commit where email alerts of %s start (%s)", start.keySet(), e.getMessage());
+        }
     }
 
     private Map<TopicPartition, OffsetAndMetadata> webhookOffsets() {

@@ -67,9 +67,26 @@ class EmailAlertsHandoverTest {
         assertThat(read(topic, emailGroup, webhookGroup, 2)).containsExactly("two", "three");
     }
 
+    @Test
+    void whereANewEmailGroupStartsIsItsOwnBeforeItHasEmailedAnything() throws InterruptedException {
+        String topic = "alerts-" + UUID.randomUUID();
+        publish(topic, "one", "two", "three");
+        String webhookGroup = "group-" + UUID.randomUUID(); // a new installation: webhooks have no offset either
+        String emailGroup = "email-" + UUID.randomUUID();
+        read(topic, emailGroup, webhookGroup, 3); // read, nothing committed: the instance stopped before it emailed
+
+        String webhooksLater = committedAt(topic, 3, webhookGroup);
+
+        assertThat(read(topic, emailGroup, webhooksLater, 3)).as("not skipped to where webhooks are by then")
+                .containsExactly("one", "two", "three");
+    }
+
     /** A new consumer group that has committed {@code offset} on the topic's partition 0. */
     private String committedAt(String topic, long offset) {
-        String group = "group-" + UUID.randomUUID();
+        return committedAt(topic, offset, "group-" + UUID.randomUUID());
+    }
+
+    private String committedAt(String topic, long offset, String group) {
         TopicPartition partition = new TopicPartition(topic, 0);
         try (KafkaConsumer<String, String> consumer = consumer(group)) {
             consumer.assign(List.of(partition));
