@@ -142,7 +142,7 @@ public final class LocalRun {
                 stack.baseUri(ServiceApp.CLASSIFIER), config.get(ServiceApp.CLASSIFIER).get("classifier.rules-file"),
                 stack.baseUri(ServiceApp.NOTIFIER), data.resolve("api-token"), stack.baseUri(ServiceApp.NOTIFIER));
         // From here this JVM only watches and serves the loopback helpers: a full collection gives back
-        // to the OS the heap its start-up touched (the JVM shrinks the heap after one), some 20-40 MiB.
+        // to the OS the heap its start-up touched (the JVM shrinks the heap after one): about 12 MiB measured.
         System.gc();
         watch(stack, stopping);
     }

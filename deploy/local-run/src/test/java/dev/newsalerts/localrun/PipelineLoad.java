@@ -17,6 +17,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -160,7 +161,7 @@ class PipelineLoad {
         Path kept = Files.createDirectories(Path.of("target", "pipeline-load-logs"));
         try (var logs = Files.list(dataDir.resolve("logs"))) {
             for (Path log : logs.toList()) {
-                Files.copy(log, kept.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
@@ -363,13 +364,13 @@ class PipelineLoad {
                 "notifier.webhook.allowed-networks", "127.0.0.0/8",
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", Integer.toString(switch (mail) {
-                    case "dead" -> SilentServer.deadPort();
+                    case "dead" -> freePort(); // nothing listens there
                     case "slow" -> silent.port();
                     default -> smtp.getSmtp().getPort();
                 }),
                 "quarkus.log.category.\"dev.newsalerts.notifier.app.AlertDispatcher\".level", "WARN"));
         if (!brokenWebhook.equals("none")) {
-            int port = brokenWebhook.equals("dead") ? SilentServer.deadPort() : silent.port();
+            int port = brokenWebhook.equals("dead") ? freePort() : silent.port(); // down, or hanging
             notifier.put("notifier.subscriptions.load-broken.target", "http://127.0.0.1:" + port + "/broken");
         }
         if (!Boolean.getBoolean("pipeline.load.before-clusters")) { // a notifier before clusters refuses the key, and sends each

@@ -1,7 +1,6 @@
 package dev.newsalerts.localrun;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -27,15 +26,6 @@ final class SilentServer implements AutoCloseable {
         acceptor.setDaemon(true);
         acceptor.start();
         return server;
-    }
-
-    /** A loopback port where nothing listens: connections to it are refused, as to a receiver that is down. */
-    static int deadPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     int port() {
