@@ -263,7 +263,7 @@ public class DeliveryService {
             return;
         }
         Optional<Instant> next = schedule.next(delivery.attempts() + 1, now, e.retryAfter());
-        pacer.failed(subscription.id(), next.orElse(now)); // after the last attempt: no cool-down, the next delivery probes
+        pacer.failed(subscription.id(), now, next.orElse(now)); // after the last attempt, the receiver's own cool-down
         if (next.isPresent()) {
             Log.infof("Delivery %s to subscription %s failed (attempt %d of %d, %s); next attempt at %s",
                     delivery.deliveryId(), subscription.id(), delivery.attempts() + 1, schedule.maxAttempts(), e.getMessage(),

@@ -27,8 +27,11 @@ public interface ReceiverPacing {
     /** Its slots stayed full for a whole slot wait. */
     void congested(String subscriptionId, Instant now);
 
-    /** An attempt failed: hold deliveries back until {@code coolUntil}. */
-    void failed(String subscriptionId, Instant coolUntil);
+    /**
+     * An attempt failed at {@code now}: hold deliveries back until {@code coolUntil} at least, longer
+     * when the receiver keeps failing.
+     */
+    void failed(String subscriptionId, Instant now, Instant coolUntil);
 
     /** The receiver answered (a success, or a refusal of this delivery alone): no cool-down, and the others go ahead. */
     void succeeded(String subscriptionId);

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,9 +19,12 @@ import java.util.concurrent.TimeUnit;
  * deliveries in flight and {@code rate-per-subscription} attempts a second to it, each given its
  * turn ahead of time so that a delivery over the rate waits on a timer for it, not on a thread. After a failure
  * it cools down until the failed delivery's next retry is due; then one delivery goes first, as a
- * probe, and the others follow only once it succeeded. Deliveries held back meanwhile are parked
- * rather than tried, and so are those arriving while its slots stayed full too long: a slow or dead
- * receiver costs the others neither threads nor attempts.
+ * probe, and the others follow only once it succeeded. When the probe fails too, the receiver is
+ * down rather than hiccuping: from then on it cools down for the second step of the retry schedule
+ * (5 minutes by default) between probes, until one succeeds. Deliveries held back meanwhile are
+ * parked rather than tried, and so are those arriving while its slots stayed full too long: a slow
+ * or dead receiver costs the others neither threads nor attempts, and a receiver that hangs does not
+ * have its whole backlog parked again every few seconds while each probe waits for its timeout.
  */
 @ApplicationScoped
 public class EndpointPacer implements ReceiverPacing {
@@ -32,16 +36,22 @@ public class EndpointPacer implements ReceiverPacing {
 
     private final int concurrency;
     private final long nanosBetweenAttempts;
+    private final Duration firstCoolDown;
+    private final Duration downCoolDown;
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
 
     @Inject
     public EndpointPacer(NotifierConfig config) {
-        this(config.delivery().concurrencyPerSubscription(), config.delivery().ratePerSubscription());
+        this(config.delivery().concurrencyPerSubscription(), config.delivery().ratePerSubscription(),
+                config.delivery().retrySchedule());
     }
 
-    EndpointPacer(int concurrency, double attemptsPerSecond) {
+    /** @param retrySchedule its first step is the least cool-down after a failure, its second the one between failing probes */
+    EndpointPacer(int concurrency, double attemptsPerSecond, List<Duration> retrySchedule) {
         this.concurrency = concurrency;
         this.nanosBetweenAttempts = (long) (TimeUnit.SECONDS.toNanos(1) / attemptsPerSecond);
+        this.firstCoolDown = retrySchedule.get(0);
+        this.downCoolDown = retrySchedule.size() > 1 ? retrySchedule.get(1) : firstCoolDown;
     }
 
     /** Waits up to {@code maxWait} for one of the subscription's in-flight slots; when it gets one, call {@link #release}. */
@@ -86,13 +96,13 @@ public class EndpointPacer implements ReceiverPacing {
     }
 
     @Override
-    public void failed(String subscriptionId, Instant coolUntil) {
-        endpoint(subscriptionId).reported(coolUntil);
+    public void failed(String subscriptionId, Instant now, Instant coolUntil) {
+        endpoint(subscriptionId).failed(now, coolUntil, firstCoolDown, downCoolDown);
     }
 
     @Override
     public void succeeded(String subscriptionId) {
-        endpoint(subscriptionId).reported(null);
+        endpoint(subscriptionId).succeeded();
     }
 
     private Endpoint endpoint(String subscriptionId) {
@@ -102,15 +112,31 @@ public class EndpointPacer implements ReceiverPacing {
     private static final class Endpoint {
         final Semaphore inFlight;
         private Instant coolingUntil;
+        /** Cool-downs begun by a failure since the last success; failures during a cool-down (of attempts already under way) begin none. */
+        private int coolDowns;
         private Instant probeUntil;
         volatile Instant congestedUntil;
         volatile Instant lastRelease;
         private long nextSlot = System.nanoTime();
 
-        /** @param coolUntil null after a success */
-        synchronized void reported(Instant coolUntil) {
-            coolingUntil = coolUntil;
+        synchronized void failed(Instant now, Instant coolUntil, Duration first, Duration down) {
+            Instant atLeast = coolUntil;
+            if (coolingUntil == null || !coolingUntil.isAfter(now)) {
+                coolDowns++;
+                atLeast = latest(coolUntil, now.plus(coolDowns == 1 ? first : down));
+            }
+            coolingUntil = coolingUntil == null ? atLeast : latest(coolingUntil, atLeast);
             probeUntil = null;
+        }
+
+        synchronized void succeeded() {
+            coolingUntil = null;
+            coolDowns = 0;
+            probeUntil = null;
+        }
+
+        private static Instant latest(Instant one, Instant other) {
+            return one.isAfter(other) ? one : other;
         }
 
         synchronized Optional<Instant> holdUntil(Instant now, Duration shortHold) {

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsalerts.notifier.app.ReceiverPacing;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EndpointPacerTest {
 
     private static final Duration SHORT_HOLD = Duration.ofSeconds(5);
 
-    private final EndpointPacer pacer = new EndpointPacer(4, 20);
+    private final EndpointPacer pacer = new EndpointPacer(4, 20, List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30)));
     private final Instant now = Instant.parse("2026-11-23T10:00:00Z");
 
     @Test
@@ -22,7 +23,7 @@ class EndpointPacerTest {
     @Test
     void afterAFailureDeliveriesArePutOffUntilTheCoolDownEnds() {
         Instant nextRetry = now.plusSeconds(300);
-        pacer.failed("sub", nextRetry);
+        pacer.failed("sub", now, nextRetry);
 
         assertThat(pacer.holdUntil("sub", now.plusSeconds(10), SHORT_HOLD)).contains(nextRetry);
         assertThat(pacer.holdUntil("other", now.plusSeconds(10), SHORT_HOLD)).as("another receiver").isEmpty();
@@ -30,7 +31,7 @@ class EndpointPacerTest {
 
     @Test
     void whenTheCoolDownEndsOneDeliveryProbesAndTheOthersWaitForItsOutcome() {
-        pacer.failed("sub", now.plusSeconds(5));
+        pacer.failed("sub", now, now.plusSeconds(5));
         Instant later = now.plusSeconds(6);
 
         assertThat(pacer.holdUntil("sub", later, SHORT_HOLD)).as("the probe").isEmpty();
@@ -42,16 +43,35 @@ class EndpointPacerTest {
 
     @Test
     void aProbeThatFailsStartsTheNextCoolDown() {
-        pacer.failed("sub", now.plusSeconds(5));
+        pacer.failed("sub", now, now.plusSeconds(5));
         assertThat(pacer.holdUntil("sub", now.plusSeconds(6), SHORT_HOLD)).isEmpty();
-        pacer.failed("sub", now.plusSeconds(316));
+        pacer.failed("sub", now.plusSeconds(16), now.plusSeconds(2_000));
 
-        assertThat(pacer.holdUntil("sub", now.plusSeconds(20), SHORT_HOLD)).contains(now.plusSeconds(316));
+        assertThat(pacer.holdUntil("sub", now.plusSeconds(20), SHORT_HOLD)).contains(now.plusSeconds(2_000));
+    }
+
+    @Test
+    void aReceiverWhoseProbeFailsTooIsProbedOncePerSecondRetryStepUntilItAnswers() {
+        pacer.failed("sub", now, now.plusSeconds(5));
+        pacer.failed("sub", now.plusMillis(10), now.plusSeconds(5)); // an attempt already under way: the same cool-down
+        assertThat(pacer.holdUntil("sub", now.plusSeconds(1), SHORT_HOLD)).contains(now.plusSeconds(5));
+
+        assertThat(pacer.holdUntil("sub", now.plusSeconds(6), SHORT_HOLD)).as("the probe").isEmpty();
+        // a fresh delivery's probe hangs until its timeout, then fails; its own retry would be due in 5 s
+        pacer.failed("sub", now.plusSeconds(16), now.plusSeconds(21));
+        assertThat(pacer.holdUntil("sub", now.plusSeconds(17), SHORT_HOLD)).as("down, not hiccuping")
+                .contains(now.plusSeconds(16).plus(Duration.ofMinutes(5)));
+
+        assertThat(pacer.holdUntil("sub", now.plusSeconds(317), SHORT_HOLD)).as("the next probe").isEmpty();
+        pacer.succeeded("sub");
+        pacer.failed("sub", now.plusSeconds(320), now.plusSeconds(325));
+        assertThat(pacer.holdUntil("sub", now.plusSeconds(321), SHORT_HOLD)).as("after a success, a failure is a hiccup again")
+                .contains(now.plusSeconds(325));
     }
 
     @Test
     void aProbeThatNeverReportsBackStopsHoldingTheOthersAfterThirtySeconds() {
-        pacer.failed("sub", now.plusSeconds(5));
+        pacer.failed("sub", now, now.plusSeconds(5));
         assertThat(pacer.holdUntil("sub", now.plusSeconds(6), SHORT_HOLD)).isEmpty();
 
         assertThat(pacer.holdUntil("sub", now.plusSeconds(35), SHORT_HOLD)).isPresent();
