@@ -1,6 +1,7 @@
 package dev.newsalerts.notifier.messaging;
 
 import dev.newsalerts.notifier.app.AlertDispatcher;
+import dev.newsalerts.notifier.app.DeliveryWorkers;
 import dev.newsalerts.notifier.config.NotifierConfig;
 import dev.newsalerts.notifier.domain.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,6 @@ import java.util.Collection;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -21,7 +21,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * skips it.
  *
  * <p>Deliveries block (HTTP, SMTP), so they run on a worker of our own rather than on the
- * connector's ordered worker context, where the blocking mailer would wait on itself.
+ * connector's ordered worker context, where the blocking mailer would wait on itself. Plain threads
+ * ({@link DeliveryWorkers}), not Quarkus workers: a Quarkus worker carries the alert's Vert.x
+ * context, which keeps the OpenTelemetry context for every thread that shares it, and the
+ * connector's thread put its own back there once it had handed the alert over, while the alert's
+ * deliveries were being started: now and then a delivery lost its alert's trace and its webhook
+ * request began a trace of its own.
  */
 @ApplicationScoped
 public class AlertsChannel {
@@ -29,7 +34,7 @@ public class AlertsChannel {
     private final AlertLane webhooks;
     private final AlertLane emails;
 
-    public AlertsChannel(AlertReader reader, AlertDispatcher dispatcher, ManagedExecutor workers, NotifierConfig config) {
+    public AlertsChannel(AlertReader reader, AlertDispatcher dispatcher, DeliveryWorkers workers, NotifierConfig config) {
         int inFlight = config.delivery().alertsInFlight();
         this.webhooks = new AlertLane(Channel.WEBHOOK, reader, dispatcher, workers, inFlight);
         this.emails = new AlertLane(Channel.EMAIL, reader, dispatcher, workers, inFlight);

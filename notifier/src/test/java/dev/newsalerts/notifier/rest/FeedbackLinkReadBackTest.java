@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsalerts.kafka.Topics;
 import dev.newsalerts.localkafka.LocalKafkaTestResource;
 import dev.newsalerts.localkafka.TopicContents;
+import dev.newsalerts.notifier.SetApartNotifier;
 import dev.newsalerts.notifier.SmtpServerResource;
 import dev.newsalerts.notifier.TestAlerts;
 import dev.newsalerts.notifier.WebhookReceiverResource;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * back from news.alerts at the link's {@code ref}, and a link news.alerts can no longer answer is 410.
  */
 @QuarkusTest
-@TestProfile(OneRecentAlertWithoutSecretsKey.class)
+@TestProfile(SetApartNotifier.class)
 @WithTestResource(LocalKafkaTestResource.class)
 @WithTestResource(WebhookReceiverResource.class)
 @WithTestResource(SmtpServerResource.class)

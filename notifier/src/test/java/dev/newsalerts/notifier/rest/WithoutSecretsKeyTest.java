@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.newsalerts.localkafka.LocalKafkaTestResource;
+import dev.newsalerts.notifier.SetApartNotifier;
 import dev.newsalerts.notifier.SmtpServerResource;
 import dev.newsalerts.notifier.WebhookReceiverResource;
 import io.quarkus.test.common.WithTestResource;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Without notifier.secrets.key, no webhook secret is stored (it would be in plain text); everything else works. */
 @QuarkusTest
-@TestProfile(OneRecentAlertWithoutSecretsKey.class)
+@TestProfile(SetApartNotifier.class)
 @WithTestResource(LocalKafkaTestResource.class)
 @WithTestResource(WebhookReceiverResource.class)
 @WithTestResource(SmtpServerResource.class)
