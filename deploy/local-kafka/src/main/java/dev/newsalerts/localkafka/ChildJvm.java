@@ -62,7 +62,7 @@ public final class ChildJvm implements AutoCloseable {
 
     /**
      * glibc keeps the native memory a JVM freed after its start-up; where the JVM can, it hands it back
-     * every 10 s (about 3 MiB a JVM at idle, measured on the local run). The child runs our own Java,
+     * every 10 s (2 to 5 MiB a JVM at idle, measured on the local run). The child runs our own Java,
      * so its version is ours: the option came with JDK 17.0.9, 21.0.1 and 22, and an older JVM would
      * refuse to start on it.
      */
