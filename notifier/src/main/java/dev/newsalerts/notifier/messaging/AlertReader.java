@@ -7,7 +7,6 @@ import dev.newsalerts.notifier.domain.Alert;
 import dev.newsalerts.notifier.domain.AlertPosition;
 import dev.newsalerts.notifier.domain.PublishedAlert;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Reads the {@code Alert} event, once, where it enters: a record of {@code news.alerts}, or the alert
@@ -18,23 +17,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * would add its {@code deserialization-failure-*} headers (the record's bytes among them) to every
  * record it dead-letters, and an alert nacked after it was read would be written to
  * {@code news.alerts.dlq} re-serialized rather than as published.
- *
- * <p>Webhooks and email read each record of news.alerts, in consumer groups of their own, at about
- * the same time: the reading of a record is kept by its place for the other (reading alerts took
- * 13% of the notifier's CPU at 1,000 stories a second, each read twice).
  */
 @ApplicationScoped
 public class AlertReader {
 
-    /** Records kept: as many as the two lanes can be apart, with room to spare (each has at most 256 alerts in flight by default). */
-    private static final int RECENT = 1024;
-
     private final ObjectMapper mapper;
-    private final AtomicReferenceArray<Reading> recent = new AtomicReferenceArray<>(RECENT);
-
-    /** A record's text and what it read as. */
-    private record Reading(AlertPosition position, String json, PublishedAlert alert) {
-    }
 
     public AlertReader(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -50,20 +37,6 @@ public class AlertReader {
      * @throws IllegalArgumentException saying why it is not an alert: the reason its dead letter carries
      */
     public PublishedAlert read(String json, AlertPosition position) {
-        if (position == null) {
-            return parse(json, null);
-        }
-        int slot = (int) Math.floorMod(31L * position.partition() + position.offset(), RECENT);
-        Reading kept = recent.get(slot);
-        if (kept != null && kept.position().equals(position) && kept.json().equals(json)) {
-            return kept.alert();
-        }
-        PublishedAlert alert = parse(json, position);
-        recent.set(slot, new Reading(position, json, alert));
-        return alert;
-    }
-
-    private PublishedAlert parse(String json, AlertPosition position) {
         JsonNode alert;
         try {
             alert = mapper.readTree(json);

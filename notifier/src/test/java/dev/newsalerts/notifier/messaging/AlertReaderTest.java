@@ -34,19 +34,6 @@ class AlertReaderTest {
     }
 
     @Test
-    void aRecordReadByBothLanesIsReadOnceAndAnotherRecordAtTheSamePlaceIsReadAnew() {
-        String record = TestAlerts.alert("A story").toString();
-        AlertPosition position = new AlertPosition(2, 41);
-
-        PublishedAlert forWebhooks = reader.read(record, position);
-        assertThat(reader.read(record, position)).as("the email lane's reading").isSameAs(forWebhooks);
-        assertThat(reader.read(record, new AlertPosition(1, 41))).as("another record with the same text").isNotSameAs(forWebhooks);
-
-        String recreated = TestAlerts.alert("Another story").toString(); // the topic made again, offsets from 0
-        assertThat(reader.read(recreated, position).view().story().title()).isEqualTo("Another story");
-    }
-
-    @Test
     void whatIsNotAnAlertIsRefusedSayingWhy() {
         assertThatThrownBy(() -> reader.read("[1, 2")).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not JSON");
         assertThatThrownBy(() -> reader.read("{\"alertId\": \"a\"}")).hasMessage("not an Alert: needs alertId, story and matches");
