@@ -1,0 +1,30 @@
+package dev.newsalerts.notifier.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** A table reading back what it wrote takes the value it wrote; anything else is decoded as before. */
+class OwnWritesTest {
+
+    private final JsonTables.OwnWrites<String> own = new JsonTables.OwnWrites<>();
+
+    @Test
+    void aWriteIsTakenOnceWhenReadBackAndAnotherWritersRecordIsNot() {
+        String json = own.remember("{\"state\":\"delivered\"}", "delivered");
+
+        assertThat(own.readBack(new String(json.toCharArray()))).as("the record read back from Kafka").isEqualTo("delivered");
+        assertThat(own.readBack(json)).as("read a second time: decoded").isNull();
+        assertThat(own.readBack("{\"state\":\"retrying\"}")).as("written by another instance").isNull();
+    }
+
+    @Test
+    void writesNeverReadBackDoNotPileUp() {
+        for (int i = 0; i <= JsonTables.OwnWrites.LIMIT; i++) {
+            own.remember("{\"n\":" + i + "}", "n" + i);
+        }
+
+        assertThat(own.readBack("{\"n\":0}")).as("forgotten").isNull();
+        assertThat(own.readBack("{\"n\":" + JsonTables.OwnWrites.LIMIT + "}")).isEqualTo("n" + JsonTables.OwnWrites.LIMIT);
+    }
+}
