@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that a slow or dead mail server never takes the threads webhooks need. Plain threads on purpose:
  * a Quarkus worker can carry a Vert.x context from the code that submitted the task, and the
  * blocking mailer then waits on a reply that context's own thread should run: a deadlock until the
- * SMTP server times out.
+ * SMTP server times out. The same threads take each alert from its lane and start its deliveries
+ * ({@code AlertsChannel}), where a Quarkus worker would also share its trace with the connector.
  */
 @ApplicationScoped
 public class DeliveryWorkers implements Executor {
