@@ -44,17 +44,16 @@ public class WebhookPayloads {
      * @param feedback the delivery's feedback links, null when links are off
      */
     public String payload(WebhookFormat format, PublishedAlert alert, List<Alert.Match> wanted, FeedbackLinks.Pair feedback) {
-        ObjectNode body = switch (format) {
+        return switch (format) {
             case STANDARD -> standard(alert.json(), wanted, feedback);
-            case SLACK -> slack(alert.view(), wanted, feedback);
-            case DISCORD -> discord(alert.view(), wanted, feedback);
-            case TEAMS -> teams(alert.view(), wanted, feedback);
+            case SLACK -> slack(alert.view(), wanted, feedback).toString();
+            case DISCORD -> discord(alert.view(), wanted, feedback).toString();
+            case TEAMS -> teams(alert.view(), wanted, feedback).toString();
         };
-        return body.toString();
     }
 
     /** The alert's published JSON, not its reader's view: receivers get every field the classifier wrote. */
-    private ObjectNode standard(JsonNode raw, List<Alert.Match> wanted, FeedbackLinks.Pair feedback) {
+    private String standard(JsonNode raw, List<Alert.Match> wanted, FeedbackLinks.Pair feedback) {
         ObjectNode data = raw.deepCopy();
         List<String> ruleIds = wanted.stream().map(Alert.Match::ruleId).toList();
         ArrayNode matches = data.putArray("matches");
@@ -70,10 +69,12 @@ public class WebhookPayloads {
         if (feedback != null) {
             envelope.putObject("feedback").put("relevant", feedback.relevant()).put("notRelevant", feedback.notRelevant());
         }
-        if (data.path("story") instanceof ObjectNode story) {
-            trimToCap(envelope, story);
+        String body = envelope.toString(); // written once: nearly every body is within the cap
+        if (utf8Length(body) <= MAX_PAYLOAD_BYTES || !(data.path("story") instanceof ObjectNode story)) {
+            return body;
         }
-        return envelope;
+        trimToCap(envelope, story);
+        return envelope.toString();
     }
 
     /**
