@@ -222,7 +222,8 @@ class PipelineLoad {
         return String.format("%5d stories/s: alerts %d/%d received by the each webhook (%d missing, %d repeated)%s;"
                         + " latency p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; last alert %.1f s after the last send (%.1f alerts/s from the first send to the last arrival);"
                         + " first stories %d: first-mode webhook %d, emails %d (%d distinct subjects in the inbox, warm-up included)%n       CPU and memory:%s%n       lag at the end:"
-                        + " stories %d, matches %d, alerts %d (for webhooks), %d (for email)%n       steps, p50/p95/p99:%s%n       p99 by 10 s of sending:%s",
+                        + " stories %d, matches %d, alerts %d (for webhooks), %d (for email)%n       notifier's deliveries since its start:%s%n"
+                        + "       steps, p50/p95/p99:%s%n       p99 by 10 s of sending:%s",
                 rate, latencies.length, expected, expected - latencies.length, eachDeliveries.get() - latencies.length,
                 drained ? "" : " NOT DRAINED within " + DRAIN.toMinutes() + " min", ProcessStats.percentile(latencies, 50),
                 ProcessStats.percentile(latencies, 95), ProcessStats.percentile(latencies, 99),
@@ -230,7 +231,22 @@ class PipelineLoad {
                 latencies.length / ((Math.max(lastArrival, lastSend) - start) / 1e9),
                 heads.get(), firstDeliveries.get(), smtp.getReceivedMessages().length - firstMails, distinctMails(), jvms,
                 groups.lag("classifier"), groups.lag("classifier-clusters"), groups.lag("notifier"), groups.lag("notifier-email"),
-                steps(startMillis), p99By10Seconds(start));
+                deliveryOutcomes(), steps(startMillis), p99By10Seconds(start));
+    }
+
+    /**
+     * The notifier's count of deliveries by channel and outcome ({@code notifier_deliveries_total}):
+     * a healthy run has only {@code delivered}; {@code postponed} ones waited in a retry topic.
+     */
+    private String deliveryOutcomes() throws IOException, InterruptedException {
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> metrics = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(stack.baseUri(ServiceApp.NOTIFIER).resolve("/q/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        StringBuilder outcomes = new StringBuilder();
+        metrics.body().filter(line -> line.startsWith("notifier_deliveries_total{")).sorted()
+                .forEach(line -> outcomes.append(' ').append(line.substring("notifier_deliveries_total".length())
+                        .replaceAll(" # .*", "").replaceAll("\\.0$", "")).append(';')); // without its exemplar
+        return outcomes.toString();
     }
 
     private long distinctMails() throws MessagingException {
