@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 /**
  * Makes one attempt of a delivery and has its outcome written ({@link DeliveryOutcomes}) before the
@@ -39,14 +40,17 @@ public class DeliveryService {
     private static final int GONE = 410;
     private static final int CONTENT_TOO_LARGE = 413;
     /**
-     * Longest a delivery waits for one of its receiver's in-flight slots before it is parked: a
-     * receiver that keeps all its slots busy this long is slow, and waiting would tie up the threads
-     * the other receivers need.
+     * A delivery waiting for one of its receiver's in-flight slots is parked once the receiver has
+     * freed none for this long: it is slow or stuck, not merely busy. A receiver that keeps answering
+     * gives each waiting delivery its turn, holding no thread meanwhile (a wait of 200 ms, and a
+     * thread held for it, parked a healthy receiver's deliveries for 5 s whenever a pause on a busy
+     * machine kept its slots full that long).
      */
-    private static final Duration SLOT_WAIT = Duration.ofMillis(200);
+    private static final Duration SLOT_STALL = Duration.ofSeconds(1);
     /**
-     * Longest a delivery over its receiver's rate limit waits in memory for its turn; one whose turn
-     * is further away is parked until then (its alert's offset would otherwise stay uncommitted).
+     * Longest a delivery waits in memory for its turn under its receiver's rate limit, or for a slot;
+     * one whose turn is further away is parked until then (its alert's offset would otherwise stay
+     * uncommitted, and a slow receiver's queue would hold the alerts the other receivers wait for).
      */
     private static final Duration LONGEST_PACED_WAIT = Duration.ofSeconds(2);
     private static final CompletionStage<Void> RECORDED = CompletableFuture.completedFuture(null);
@@ -81,7 +85,8 @@ public class DeliveryService {
 
     /**
      * Completes once the outcome of the attempt is safely in Kafka. A delivery over its receiver's
-     * rate waits for its turn on a timer, holding no thread, and is then tried.
+     * rate waits for its turn on a timer, and for a free slot in a queue, holding no thread, and is
+     * then tried.
      */
     public CompletionStage<Void> attempt(Delivery delivery) {
         return attempt(delivery, workers);
@@ -100,24 +105,36 @@ public class DeliveryService {
             }
             Duration wait = ready.get().turnIn();
             Executor sender = workers.sending(ready.get().subscription().channel(), threads);
-            Executor atTurn = !wait.isZero() ? CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS, sender)
-                    : sender == threads ? Runnable::run : sender; // already on one of those threads
-            return CompletableFuture.supplyAsync(trace.wrapSupplier(() -> sendAtTurn(ready.get())), atTurn)
-                    .thenCompose(recorded -> recorded);
+            if (wait.isZero()) {
+                return sendAtTurn(ready.get(), trace, sender, sender == threads);
+            }
+            return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS, sender))
+                    .thenCompose(atTurn -> sendAtTurn(ready.get(), trace, sender, true));
         });
     }
 
-    /** One attempt, made on the caller's thread (waiting for its turn). */
+    /** One attempt, made on the caller's thread (waiting for its turn and a slot). */
     void attemptNow(Delivery delivery) {
         Optional<Ready> ready = prepare(delivery);
         if (ready.isPresent()) {
             LockSupport.parkNanos(ready.get().turnIn().toNanos());
             try {
-                sendAtTurn(ready.get()).toCompletableFuture().join();
+                boolean granted = pacer.slot(ready.get().subscription().id(), SLOT_STALL, LONGEST_PACED_WAIT).join();
+                sendWithSlot(ready.get(), granted).toCompletableFuture().join();
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
         }
+    }
+
+    /**
+     * Takes one of the receiver's slots, then sends: at once on this thread when a slot is free and
+     * this is one of the sender's threads, else on the sender's threads once a slot is free.
+     */
+    private CompletionStage<Void> sendAtTurn(Ready ready, Context trace, Executor sender, boolean onSender) {
+        CompletableFuture<Boolean> slot = pacer.slot(ready.subscription().id(), SLOT_STALL, LONGEST_PACED_WAIT);
+        Function<Boolean, CompletionStage<Void>> withSlot = trace.wrapFunction(granted -> sendWithSlot(ready, granted));
+        return slot.isDone() && onSender ? slot.thenCompose(withSlot) : slot.thenComposeAsync(withSlot, sender);
     }
 
     /** A delivery to be tried at its turn; until then its id stays among those in progress. */
@@ -185,14 +202,15 @@ public class DeliveryService {
     }
 
     /**
-     * Makes the attempt, and frees the receiver's slot as soon as it has answered.
+     * Makes the attempt with the slot granted, and frees it as soon as the receiver has answered; a
+     * delivery that got none is parked.
      *
      * @return completes once the outcome is in Kafka
      */
-    private CompletionStage<Void> sendAtTurn(Ready ready) {
+    private CompletionStage<Void> sendWithSlot(Ready ready, boolean granted) {
         Subscription subscription = ready.subscription();
         try {
-            if (!acquireSlot(subscription)) {
+            if (!granted) {
                 pacer.congested(subscription.id(), Instant.now());
                 outcomes.postponed(ready.pending(), Instant.now().plus(schedule.steps().get(0)));
                 return RECORDED;
@@ -204,15 +222,6 @@ public class DeliveryService {
             }
         } finally {
             inProgress.remove(ready.pending().delivery().deliveryId());
-        }
-    }
-
-    private boolean acquireSlot(Subscription subscription) {
-        try {
-            return pacer.acquire(subscription.id(), SLOT_WAIT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CompletionException(e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.newsalerts.notifier.app;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Keeps each subscription's receiver to its share of attempts, and lets it cool down after failures
@@ -13,8 +14,13 @@ public interface ReceiverPacing {
     /** Empty when a delivery may be tried now, else the time to park it until. */
     Optional<Instant> holdUntil(String subscriptionId, Instant now, Duration shortHold);
 
-    /** Waits up to {@code maxWait} for one of the receiver's in-flight slots; when it gets one, call {@link #release}. */
-    boolean acquire(String subscriptionId, Duration maxWait) throws InterruptedException;
+    /**
+     * One of the receiver's in-flight slots, holding no thread while it waits: completes with true
+     * once the slot is the caller's (call {@link #release} when done), or with false when the
+     * receiver freed none for {@code stall} (it is slow or stuck, not busy) or the wait lasted
+     * {@code longest}.
+     */
+    CompletableFuture<Boolean> slot(String subscriptionId, Duration stall, Duration longest);
 
     /**
      * The receiver's next turn under its rate limit: taken when it comes within {@code longest},

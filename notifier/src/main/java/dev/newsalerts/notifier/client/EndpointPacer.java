@@ -7,11 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +34,8 @@ public class EndpointPacer implements ReceiverPacing {
     private static final Duration CONGESTION = Duration.ofSeconds(1);
     /** A probe that has not reported back by then (it was parked, or failed oddly) no longer holds the others back. */
     private static final Duration PROBE_LIMIT = Duration.ofSeconds(30);
+    /** The time of the last release of a receiver that has released no slot yet. */
+    private static final long NEVER = Long.MIN_VALUE;
 
     private final int concurrency;
     private final long nanosBetweenAttempts;
@@ -54,10 +57,30 @@ public class EndpointPacer implements ReceiverPacing {
         this.downCoolDown = retrySchedule.size() > 1 ? retrySchedule.get(1) : firstCoolDown;
     }
 
-    /** Waits up to {@code maxWait} for one of the subscription's in-flight slots; when it gets one, call {@link #release}. */
     @Override
-    public boolean acquire(String subscriptionId, Duration maxWait) throws InterruptedException {
-        return endpoint(subscriptionId).inFlight.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+    public CompletableFuture<Boolean> slot(String subscriptionId, Duration stall, Duration longest) {
+        Endpoint endpoint = endpoint(subscriptionId);
+        Waiter waiter = endpoint.slot();
+        if (!waiter.granted.isDone()) {
+            watch(endpoint, waiter, stall.toNanos(), longest.toNanos());
+        }
+        return waiter.granted;
+    }
+
+    /** Gives up the wait once the receiver has freed no slot for {@code stall}, or the wait has lasted {@code longest}. */
+    private static void watch(Endpoint endpoint, Waiter waiter, long stall, long longest) {
+        long progress = Math.max(endpoint.lastReleaseNanos, waiter.since);
+        long now = System.nanoTime();
+        if (now - progress >= stall || now - waiter.since >= longest) {
+            waiter.granted.complete(false);
+            return;
+        }
+        long next = Math.min(progress + stall, waiter.since + longest) - now;
+        CompletableFuture.delayedExecutor(next, TimeUnit.NANOSECONDS).execute(() -> {
+            if (!waiter.granted.isDone()) {
+                watch(endpoint, waiter, stall, longest);
+            }
+        });
     }
 
     @Override
@@ -67,9 +90,7 @@ public class EndpointPacer implements ReceiverPacing {
 
     @Override
     public void release(String subscriptionId) {
-        Endpoint endpoint = endpoint(subscriptionId);
-        endpoint.lastRelease = Instant.now();
-        endpoint.inFlight.release();
+        endpoint(subscriptionId).release();
     }
 
     /**
@@ -90,7 +111,8 @@ public class EndpointPacer implements ReceiverPacing {
     @Override
     public void congested(String subscriptionId, Instant now) {
         Endpoint endpoint = endpoint(subscriptionId);
-        if (endpoint.lastRelease == null || endpoint.lastRelease.isBefore(now.minus(CONGESTION))) {
+        long lastRelease = endpoint.lastReleaseNanos;
+        if (lastRelease == NEVER || System.nanoTime() - lastRelease >= CONGESTION.toNanos()) {
             endpoint.congestedUntil = now.plus(CONGESTION);
         }
     }
@@ -109,14 +131,22 @@ public class EndpointPacer implements ReceiverPacing {
         return endpoints.computeIfAbsent(subscriptionId, id -> new Endpoint(concurrency));
     }
 
+    /** A delivery waiting for one of its receiver's slots: granted one, or given up (false). */
+    private static final class Waiter {
+        final CompletableFuture<Boolean> granted = new CompletableFuture<>();
+        final long since = System.nanoTime();
+    }
+
     private static final class Endpoint {
-        final Semaphore inFlight;
+        /** Slots free; while deliveries wait, none is. */
+        private int freeSlots;
+        private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+        volatile long lastReleaseNanos = NEVER;
         private Instant coolingUntil;
         /** Cool-downs begun by a failure since the last success; failures during a cool-down (of attempts already under way) begin none. */
         private int coolDowns;
         private Instant probeUntil;
         volatile Instant congestedUntil;
-        volatile Instant lastRelease;
         private long nextSlot = System.nanoTime();
 
         synchronized void failed(Instant now, Instant coolUntil, Duration first, Duration down) {
@@ -157,7 +187,36 @@ public class EndpointPacer implements ReceiverPacing {
         }
 
         Endpoint(int concurrency) {
-            this.inFlight = new Semaphore(concurrency);
+            this.freeSlots = concurrency;
+        }
+
+        synchronized Waiter slot() {
+            Waiter waiter = new Waiter();
+            if (freeSlots > 0 && waiting.isEmpty()) {
+                freeSlots--;
+                waiter.granted.complete(true);
+            } else {
+                waiting.add(waiter);
+            }
+            return waiter;
+        }
+
+        /** The slot goes to the longest waiting delivery that still waits, else back to the free ones. */
+        void release() {
+            while (true) {
+                Waiter next;
+                synchronized (this) {
+                    lastReleaseNanos = System.nanoTime();
+                    next = waiting.poll();
+                    if (next == null) {
+                        freeSlots++;
+                        return;
+                    }
+                }
+                if (next.granted.complete(true)) { // outside the lock: what waited on it may start from here
+                    return;
+                }
+            }
         }
 
         synchronized Turn reserve(long interval, long longestWait) {

@@ -6,11 +6,14 @@ import dev.newsalerts.notifier.app.ReceiverPacing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class EndpointPacerTest {
 
     private static final Duration SHORT_HOLD = Duration.ofSeconds(5);
+    private static final Duration STALL = Duration.ofSeconds(1);
+    private static final Duration LONGEST = Duration.ofSeconds(2);
 
     private final EndpointPacer pacer = new EndpointPacer(4, 20, List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30)));
     private final Instant now = Instant.parse("2026-11-23T10:00:00Z");
@@ -79,12 +82,63 @@ class EndpointPacerTest {
     }
 
     @Test
-    void aReceiverThatIsMerelyBusyFreesSlotsAndIsNotTreatedAsCongested() throws InterruptedException {
-        assertThat(pacer.acquire("sub", Duration.ZERO)).isTrue();
+    void aReceiverThatIsMerelyBusyFreesSlotsAndIsNotTreatedAsCongested() {
+        assertThat(pacer.slot("sub", STALL, LONGEST)).isCompletedWithValue(true);
         pacer.release("sub");
         pacer.congested("sub", Instant.now());
 
         assertThat(pacer.holdUntil("sub", Instant.now(), SHORT_HOLD)).isEmpty();
+    }
+
+    @Test
+    void aDeliveryBeyondTheSlotsWaitsWithoutAThreadAndGetsTheFirstSlotFreed() {
+        for (int i = 0; i < 4; i++) {
+            assertThat(pacer.slot("sub", STALL, LONGEST)).as("slot %d", i).isCompletedWithValue(true);
+        }
+        CompletableFuture<Boolean> fifth = pacer.slot("sub", STALL, LONGEST);
+        CompletableFuture<Boolean> sixth = pacer.slot("sub", STALL, LONGEST);
+        assertThat(fifth).isNotDone();
+        assertThat(pacer.slot("other", STALL, LONGEST)).as("another receiver's slots").isCompletedWithValue(true);
+
+        pacer.release("sub");
+        assertThat(fifth).as("first come, first served").isCompletedWithValue(true);
+        assertThat(sixth).isNotDone();
+        pacer.release("sub");
+        assertThat(sixth).isCompletedWithValue(true);
+    }
+
+    @Test
+    void aDeliveryWaitingForASlotIsGivenUpWhenTheReceiverFreesNoneForTheStall() {
+        for (int i = 0; i < 4; i++) {
+            pacer.slot("sub", STALL, LONGEST);
+        }
+        long start = System.nanoTime();
+        CompletableFuture<Boolean> waiting = pacer.slot("sub", Duration.ofMillis(300), LONGEST);
+
+        assertThat(waiting.join()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(290), Duration.ofSeconds(2));
+        pacer.release("sub");
+        assertThat(pacer.slot("sub", STALL, LONGEST)).as("the slot freed is not lost to the one that gave up")
+                .isCompletedWithValue(true);
+    }
+
+    @Test
+    void aDeliveryKeepsWaitingWhileTheReceiverFreesSlotsUntilTheLongestWait() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            pacer.slot("sub", STALL, LONGEST);
+        }
+        List<CompletableFuture<Boolean>> ahead = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ahead.add(pacer.slot("sub", Duration.ofMillis(300), Duration.ofSeconds(5)));
+        }
+        CompletableFuture<Boolean> behind = pacer.slot("sub", Duration.ofMillis(300), Duration.ofMillis(900));
+        for (int i = 0; i < 5; i++) { // the receiver answers one delivery each 200 ms: never a stall of 300 ms
+            Thread.sleep(200);
+            pacer.release("sub");
+        }
+        assertThat(ahead).as("each waited up to 800 ms while slots came free").allSatisfy(
+                waiting -> assertThat(waiting).isCompletedWithValue(true));
+        assertThat(behind.join()).as("its turn would have come after 1 s, past its longest wait").isFalse();
     }
 
     @Test
