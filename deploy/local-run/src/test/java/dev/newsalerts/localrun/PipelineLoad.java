@@ -14,6 +14,9 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -239,9 +243,9 @@ class PipelineLoad {
      * a healthy run has only {@code delivered}; {@code postponed} ones waited in a retry topic.
      */
     private String deliveryOutcomes() throws IOException, InterruptedException {
-        java.net.http.HttpResponse<java.util.stream.Stream<String>> metrics = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(stack.baseUri(ServiceApp.NOTIFIER).resolve("/q/metrics")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> metrics = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(stack.baseUri(ServiceApp.NOTIFIER).resolve("/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofLines());
         StringBuilder outcomes = new StringBuilder();
         metrics.body().filter(line -> line.startsWith("notifier_deliveries_total{")).sorted()
                 .forEach(line -> outcomes.append(' ').append(line.substring("notifier_deliveries_total".length())

@@ -18,19 +18,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * Keeps each subscription's receiver to itself: at most {@code concurrency-per-subscription}
  * deliveries in flight and {@code rate-per-subscription} attempts a second to it, each given its
- * turn ahead of time so that a delivery over the rate waits on a timer for it, not on a thread. After a failure
+ * turn ahead of time so that a delivery over the rate waits on a timer for it, not on a thread, and
+ * one that finds the slots taken waits in a queue for the first one freed (also holding no thread),
+ * until the receiver has freed none for a while or the wait is too long. After a failure
  * it cools down until the failed delivery's next retry is due; then one delivery goes first, as a
  * probe, and the others follow only once it succeeded. When the probe fails too, the receiver is
  * down rather than hiccuping: from then on it cools down for the second step of the retry schedule
  * (5 minutes by default) between probes, until one succeeds. Deliveries held back meanwhile are
- * parked rather than tried, and so are those arriving while its slots stayed full too long: a slow
+ * parked rather than tried, and so are those arriving just after a wait for a slot went unanswered: a slow
  * or dead receiver costs the others neither threads nor attempts, and a receiver that hangs does not
  * have its whole backlog parked again every few seconds while each probe waits for its timeout.
  */
 @ApplicationScoped
 public class EndpointPacer implements ReceiverPacing {
 
-    /** How long parking lasts after the slots stayed full for a slot wait. */
+    /** How long parking lasts after a wait for a slot went unanswered. */
     private static final Duration CONGESTION = Duration.ofSeconds(1);
     /** A probe that has not reported back by then (it was parked, or failed oddly) no longer holds the others back. */
     private static final Duration PROBE_LIMIT = Duration.ofSeconds(30);
@@ -104,7 +106,7 @@ public class EndpointPacer implements ReceiverPacing {
     }
 
     /**
-     * Its slots stayed full for a whole slot wait. When none has come free for a second either (the
+     * A delivery's wait for a slot went unanswered. When none has come free for a second either (the
      * receiver is slow or dead, not merely busy), deliveries arriving in the next second are parked
      * at once.
      */
