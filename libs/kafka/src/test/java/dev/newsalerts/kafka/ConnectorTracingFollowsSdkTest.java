@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class ConnectorTracingFollowsSdkTest {
 
     private static boolean tracing(Map<String, String> properties, String... profiles) {
         SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors().addDiscoveredInterceptors()
-                .withProfiles(java.util.List.of(profiles)).withSources(new PropertiesConfigSource(properties, "test", 100)).build();
+                .withProfiles(List.of(profiles)).withSources(new PropertiesConfigSource(properties, "test", 100)).build();
         return config.getOptionalValue(TRACING, Boolean.class).orElse(true);
     }
 }
