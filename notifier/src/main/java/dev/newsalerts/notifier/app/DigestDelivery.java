@@ -62,10 +62,7 @@ public class DigestDelivery {
             open.forEach(deliveries::attemptNow); // each dropped or given up, saying why
             return;
         }
-        List<PublishedAlert> alerts = open.stream().map(Delivery::alert)
-                .map(published -> new PublishedAlert(narrowed(published.view(), subscription.get()), published.json(),
-                        published.position()))
-                .toList();
+        List<PublishedAlert> alerts = open.stream().map(Delivery::alert).toList();
         Instant start = Instant.now();
         int attempts = open.stream().mapToInt(Delivery::attempts).max().orElse(0);
         try {
@@ -93,10 +90,6 @@ public class DigestDelivery {
                 }
             }
         }
-    }
-
-    private static Alert narrowed(Alert alert, Subscription subscription) {
-        return alert.withMatches(subscription.wanted(alert).isEmpty() ? alert.matches() : subscription.wanted(alert));
     }
 
     private Pending pending(Delivery delivery, Alert alert) {

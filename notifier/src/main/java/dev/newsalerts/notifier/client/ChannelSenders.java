@@ -44,7 +44,13 @@ public class ChannelSenders implements AlertSender {
 
     @Override
     public void sendDigest(Subscription subscription, List<PublishedAlert> alerts) throws DeliveryException {
-        email.sendDigest(subscription.target(), alerts.stream().map(alert -> new EmailSender.Item(alert.view(),
+        email.sendDigest(subscription.target(), alerts.stream().map(alert -> new EmailSender.Item(narrowed(alert.view(), subscription),
                 links.of(alert, subscription.id()).orElse(null))).toList(), subscription.digest());
+    }
+
+    /** The alert reporting the matches the subscription wants (all of them when it wants none any longer). */
+    private static Alert narrowed(Alert alert, Subscription subscription) {
+        List<Alert.Match> wanted = subscription.wanted(alert);
+        return alert.withMatches(wanted.isEmpty() ? alert.matches() : wanted);
     }
 }

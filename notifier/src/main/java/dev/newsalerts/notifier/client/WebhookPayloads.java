@@ -1,5 +1,7 @@
 package dev.newsalerts.notifier.client;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,6 +11,9 @@ import dev.newsalerts.notifier.domain.Alert;
 import dev.newsalerts.notifier.domain.PublishedAlert;
 import dev.newsalerts.notifier.domain.WebhookFormat;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -45,36 +50,66 @@ public class WebhookPayloads {
      */
     public String payload(WebhookFormat format, PublishedAlert alert, List<Alert.Match> wanted, FeedbackLinks.Pair feedback) {
         return switch (format) {
-            case STANDARD -> standard(alert.json(), wanted, feedback);
+            case STANDARD -> standard(alert, wanted, feedback);
             case SLACK -> slack(alert.view(), wanted, feedback).toString();
             case DISCORD -> discord(alert.view(), wanted, feedback).toString();
             case TEAMS -> teams(alert.view(), wanted, feedback).toString();
         };
     }
 
-    /** The alert's published JSON, not its reader's view: receivers get every field the classifier wrote. */
-    private String standard(JsonNode raw, List<Alert.Match> wanted, FeedbackLinks.Pair feedback) {
-        ObjectNode data = raw.deepCopy();
+    /**
+     * The alert's published JSON, not its reader's view: receivers get every field the classifier
+     * wrote. The text is forwarded as it is unless the subscription wants only some of the matches.
+     */
+    private String standard(PublishedAlert alert, List<Alert.Match> wanted, FeedbackLinks.Pair feedback) {
+        StringWriter body = new StringWriter(alert.json().length() + 512);
+        try (JsonGenerator json = mapper.getFactory().createGenerator(body)) {
+            json.writeStartObject();
+            json.writeStringField("type", "alert.matched");
+            json.writeStringField("timestamp", Instant.now().toString());
+            json.writeFieldName("data");
+            json.writeRawValue(wanted.size() == alert.view().matches().size() ? alert.json() : narrowed(alert.json(), wanted));
+            if (feedback != null) {
+                json.writeObjectFieldStart("feedback");
+                json.writeStringField("relevant", feedback.relevant());
+                json.writeStringField("notRelevant", feedback.notRelevant());
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string failed", e);
+        }
+        if (utf8Length(body.toString()) <= MAX_PAYLOAD_BYTES) {
+            return body.toString(); // nearly every body
+        }
+        ObjectNode envelope = (ObjectNode) tree(body.toString());
+        if (envelope.path("data").path("story") instanceof ObjectNode story) {
+            trimToCap(envelope, story);
+        }
+        return envelope.toString();
+    }
+
+    /** The alert's JSON reporting only the wanted matches. */
+    private String narrowed(String published, List<Alert.Match> wanted) {
+        ObjectNode data = (ObjectNode) tree(published);
         List<String> ruleIds = wanted.stream().map(Alert.Match::ruleId).toList();
-        ArrayNode matches = data.putArray("matches");
-        raw.path("matches").forEach(match -> {
+        ArrayNode matches = mapper.createArrayNode();
+        data.path("matches").forEach(match -> {
             if (ruleIds.contains(match.path("ruleId").asText())) {
                 matches.add(match);
             }
         });
-        ObjectNode envelope = mapper.createObjectNode()
-                .put("type", "alert.matched")
-                .put("timestamp", Instant.now().toString());
-        envelope.set("data", data);
-        if (feedback != null) {
-            envelope.putObject("feedback").put("relevant", feedback.relevant()).put("notRelevant", feedback.notRelevant());
+        data.set("matches", matches);
+        return data.toString();
+    }
+
+    /** A JSON text this class wrote, or the alert's, which its reader checked. */
+    private JsonNode tree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("JSON read once already did not read again: " + e.getOriginalMessage(), e);
         }
-        String body = envelope.toString(); // written once: nearly every body is within the cap
-        if (utf8Length(body) <= MAX_PAYLOAD_BYTES || !(data.path("story") instanceof ObjectNode story)) {
-            return body;
-        }
-        trimToCap(envelope, story);
-        return envelope.toString();
     }
 
     /**

@@ -1,8 +1,10 @@
 package dev.newsalerts.notifier.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.newsalerts.notifier.domain.Alert;
 import dev.newsalerts.notifier.domain.AlertPosition;
 import dev.newsalerts.notifier.domain.PublishedAlert;
@@ -21,10 +23,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class AlertReader {
 
-    private final ObjectMapper mapper;
+    private final ObjectReader alerts;
 
     public AlertReader(ObjectMapper mapper) {
-        this.mapper = mapper;
+        // straight into the view, without a tree; the text is kept as it is, so it must be one JSON value
+        this.alerts = mapper.readerFor(Alert.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** @throws IllegalArgumentException saying why it is not an alert: the reason its dead letter carries */
@@ -37,25 +40,17 @@ public class AlertReader {
      * @throws IllegalArgumentException saying why it is not an alert: the reason its dead letter carries
      */
     public PublishedAlert read(String json, AlertPosition position) {
-        JsonNode alert;
+        Alert alert;
         try {
-            alert = mapper.readTree(json);
-        } catch (JsonProcessingException e) {
+            alert = alerts.readValue(json);
+        } catch (StreamReadException e) {
             throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
-        }
-        if (alert == null || !alert.path("alertId").isTextual() || !alert.path("story").isObject()
-                || !alert.path("matches").isArray()) {
-            throw new IllegalArgumentException("not an Alert: needs alertId, story and matches");
-        }
-        return of(alert, position);
-    }
-
-    /** @throws IllegalArgumentException when a field does not read as the type the notifier expects */
-    PublishedAlert of(JsonNode json, AlertPosition position) {
-        try {
-            return new PublishedAlert(mapper.treeToValue(json, Alert.class), json, position);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not an Alert: " + e.getOriginalMessage());
         }
+        if (alert == null || alert.alertId() == null || alert.story() == null || alert.matches() == null) {
+            throw new IllegalArgumentException("not an Alert: needs alertId, story and matches");
+        }
+        return new PublishedAlert(alert, json, position);
     }
 }

@@ -36,7 +36,7 @@ public class DeliveryJson {
                     @Override
                     public void serialize(PublishedAlert alert, JsonGenerator json, SerializerProvider provider)
                             throws IOException {
-                        json.writeTree(alert.json());
+                        json.writeRawValue(alert.json());
                     }
                 })
                 .addDeserializer(PublishedAlert.class, new JsonDeserializer<>() {
@@ -44,7 +44,7 @@ public class DeliveryJson {
                     public PublishedAlert deserialize(JsonParser json, DeserializationContext context) throws IOException {
                         JsonNode alert = context.readTree(json);
                         try {
-                            return alerts.of(alert, null); // its position is the delivery's alertPosition
+                            return alerts.read(alert.toString()); // its position is the delivery's alertPosition
                         } catch (IllegalArgumentException e) {
                             throw JsonMappingException.from(json, e.getMessage(), e);
                         }

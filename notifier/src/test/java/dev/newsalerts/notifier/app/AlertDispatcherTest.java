@@ -90,7 +90,7 @@ class AlertDispatcherTest {
     void anUnreadableAlertGoesToTheDeadLetterTopic() {
         String key = UUID.randomUUID().toString();
         try (KafkaCompanion companion = new KafkaCompanion(bootstrapServers)) {
-            companion.produceStrings().fromRecords(new ProducerRecord<>(Topics.ALERTS, key, "[1, 2"))
+            companion.produceStrings().fromRecords(new ProducerRecord<>(Topics.ALERTS, key, "{\"alertId\": \"a\", "))
                     .awaitCompletion(Duration.ofSeconds(30));
         }
         ConsumerRecord<String, String> dead = await().atMost(Duration.ofSeconds(30))

@@ -13,6 +13,7 @@ import dev.newsalerts.notifier.domain.AlertPosition;
 import dev.newsalerts.notifier.domain.PublishedAlert;
 import dev.newsalerts.notifier.domain.WebhookFormat;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,9 +35,29 @@ class WebhookPayloadsTest {
 
         assertThat(body.path("type").asText()).isEqualTo("alert.matched");
         assertThat(body.path("timestamp").asText()).isNotBlank();
-        assertThat(body.path("data")).isEqualTo(alert.json());
+        assertThat(body.path("data")).isEqualTo(MAPPER.readTree(alert.json()));
         assertThat(body.at("/feedback/relevant").asText()).isEqualTo(LINKS.relevant());
         assertThat(body.at("/feedback/notRelevant").asText()).isEqualTo(LINKS.notRelevant());
+    }
+
+    @Test
+    void aStandardBodyForwardsTheAlertAsPublishedOrWithOnlyTheMatchesTheSubscriptionWants() throws Exception {
+        ObjectNode json = TestAlerts.alert("Microsoft weighs legal action");
+        ObjectNode second = ((ObjectNode) json.withArray("matches").get(0)).deepCopy().put("ruleId", "cloud-price-changes");
+        json.withArray("matches").add(second);
+        // a field the notifier does not read, written as Jackson would not write it
+        String published = json.toString().replaceFirst("}$", ",\"fieldTheNotifierDoesNotRead\":1.50}");
+        PublishedAlert twoMatches = new PublishedAlert(MAPPER.treeToValue(json, Alert.class), published, new AlertPosition(0, 1));
+        Alert.Match price = twoMatches.view().matches().get(1);
+
+        String all = payloads.payload(WebhookFormat.STANDARD, twoMatches, twoMatches.view().matches(), null);
+        JsonNode one = MAPPER.readTree(payloads.payload(WebhookFormat.STANDARD, twoMatches, List.of(price), null)).path("data");
+
+        assertThat(all).as("the text as published").contains("\"data\":" + published);
+        assertThat(one.path("matches").findValuesAsText("ruleId")).containsExactly("cloud-price-changes");
+        ObjectNode expected = (ObjectNode) MAPPER.readTree(published);
+        expected.set("matches", MAPPER.createArrayNode().add(second));
+        assertThat(one).as("everything else as published").isEqualTo(expected);
     }
 
     @Test
@@ -78,7 +99,7 @@ class WebhookPayloadsTest {
         ObjectNode json = TestAlerts.alert("Microsoft weighs legal action");
         String longText = "微软与OpenAI的云协议争议持续发酵。".repeat(3_000); // about 150 KB of UTF-8
         ((ObjectNode) json.get("story")).put("summary", longText).put("content", longText);
-        PublishedAlert large = new PublishedAlert(MAPPER.treeToValue(json, Alert.class), json, new AlertPosition(0, 1));
+        PublishedAlert large = new PublishedAlert(MAPPER.treeToValue(json, Alert.class), json.toString(), new AlertPosition(0, 1));
 
         String body = payloads.payload(WebhookFormat.STANDARD, large, large.view().matches(), LINKS);
 
@@ -95,7 +116,7 @@ class WebhookPayloadsTest {
     private static PublishedAlert published() {
         try {
             JsonNode json = TestAlerts.alert("Microsoft weighs legal action");
-            return new PublishedAlert(MAPPER.treeToValue(json, Alert.class), json, new AlertPosition(0, 1));
+            return new PublishedAlert(MAPPER.treeToValue(json, Alert.class), json.toString(), new AlertPosition(0, 1));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
