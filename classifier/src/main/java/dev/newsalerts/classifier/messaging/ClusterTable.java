@@ -9,6 +9,7 @@ import dev.newsalerts.classifier.domain.cluster.ClusterMember;
 import dev.newsalerts.classifier.domain.cluster.StoryClusters;
 import dev.newsalerts.kafka.ChannelTopics;
 import dev.newsalerts.kafka.FollowedTable;
+import dev.newsalerts.kafka.OwnWrites;
 import dev.newsalerts.kafka.Topics;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
  * (key: story id) that every instance follows from the beginning: the instance that clusters rebuilds
  * its {@link StoryClusters} from it at start-up (or when it takes the work over), so a restart or a
  * replay decides as before. What is older than the window is forgotten here and deleted by the topic.
+ * A member this instance placed is held once: read back, it is the one written ({@link OwnWrites}).
  */
 @ApplicationScoped
 public class ClusterTable implements ClusterDirectory {
@@ -41,6 +43,8 @@ public class ClusterTable implements ClusterDirectory {
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
     /** The topic keeps a day more than the window: what a restart reads back covers the whole window. */
     private static final Duration KEPT_BEYOND_WINDOW = Duration.ofDays(1);
+    /** Members placed by another instance are known here at most this much later (and awaited on a handover). */
+    private static final Duration FOLLOW_BATCH_WAIT = Duration.ofMillis(100);
 
     private final StoryClusters clusters;
     private final FollowedTable<ClusterMember> table;
@@ -59,13 +63,16 @@ public class ClusterTable implements ClusterDirectory {
             ChannelTopics kafka, ClassifierConfig config) {
         this.clusters = new StoryClusters(config.clusters().window());
         this.kafka = kafka;
-        this.table = FollowedTable.<ClusterMember>builder(Topics.CLUSTERS, value -> mapper.readValue(value, ClusterMember.class))
-                .writer((key, member) -> emitter.send(Record.of(key, json(mapper, member))))
+        OwnWrites<ClusterMember> own = new OwnWrites<>();
+        this.table = FollowedTable.<ClusterMember>builder(Topics.CLUSTERS,
+                        own.orDecode(value -> mapper.readValue(value, ClusterMember.class)))
+                .writer((key, member) -> emitter.send(Record.of(key, member == null ? null : own.remember(json(mapper, member), member))))
                 .listener((key, member, origin) -> {
                     if (member != null && origin != FollowedTable.Origin.WRITTEN) {
                         clusters.remember(member);
                     }
                 })
+                .fetchInBatches(FOLLOW_BATCH_WAIT) // a record per alert
                 .build();
     }
 
@@ -142,7 +149,7 @@ public class ClusterTable implements ClusterDirectory {
 
     private static String json(ObjectMapper mapper, ClusterMember member) {
         try {
-            return member == null ? null : mapper.writeValueAsString(member);
+            return mapper.writeValueAsString(member);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a cluster member is always writable as JSON", e);
         }

@@ -76,6 +76,19 @@ class FollowedTableTest {
     }
 
     @Test
+    void aTableFetchingInBatchesSeesAFewRecordsOfAnotherInstanceWithoutAFullBatch() throws Exception {
+        FollowedTable<Revised> here = started(FollowedTable.builder(topic, Revised::decode).writer(this::send));
+        FollowedTable<Revised> there = started(FollowedTable.builder(topic, Revised::decode).fetchInBatches(Duration.ofMillis(100)));
+        assertThat(there.awaitLoaded(LOAD)).isTrue();
+
+        here.put("feed-1", new Revised(1, "first")); // far fewer bytes than a batch
+        here.put("feed-2", new Revised(1, "second"));
+
+        await().atMost(LOAD).until(() -> there.get("feed-2").isPresent());
+        assertThat(there.get("feed-1")).contains(new Revised(1, "first"));
+    }
+
+    @Test
     void aTableReportsLoadedOnlyOnceWhatTheTopicHeldIsRead() throws Exception {
         for (int i = 0; i < 300; i++) {
             TestKafka.send(producer, topic, null, "feed-" + i, "1:v" + i);

@@ -39,6 +39,8 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 public class DeliveryLogTopic implements DeliveryLog {
 
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
+    /** A record per delivery: followed in batches, other instances' deliveries known at most this much later. */
+    private static final Duration FOLLOW_BATCH_WAIT = Duration.ofMillis(100);
 
     private final FollowedTable<DeliveryRecord> records;
     private final ChannelTopics kafka;
@@ -55,7 +57,8 @@ public class DeliveryLogTopic implements DeliveryLog {
     public DeliveryLogTopic(@Channel(Channels.DELIVERY_LOG) Emitter<Record<String, String>> emitter, ObjectMapper mapper,
             ChannelTopics kafka, NotifierConfig config) {
         this.records = JsonTables.builder(Topics.DELIVERIES, DeliveryRecord.class, mapper, emitter)
-                .writeTimeout(ParkedDeliveryTopics.WRITE_TIMEOUT).listener((deliveryId, record, origin) -> track(record)).build();
+                .writeTimeout(ParkedDeliveryTopics.WRITE_TIMEOUT).listener((deliveryId, record, origin) -> track(record))
+                .fetchInBatches(FOLLOW_BATCH_WAIT).build();
         this.kafka = kafka;
         this.retention = config.delivery().logRetention();
     }

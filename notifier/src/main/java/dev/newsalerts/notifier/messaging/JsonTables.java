@@ -4,19 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsalerts.kafka.FollowedTable;
 import dev.newsalerts.kafka.FollowedTable.TableWriteException;
+import dev.newsalerts.kafka.OwnWrites;
 import dev.newsalerts.notifier.app.KafkaWriteException;
 import io.smallrye.reactive.messaging.kafka.Record;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 /**
  * The notifier's compacted topics as {@link FollowedTable}s: values are JSON (the service's
- * {@link ObjectMapper}), written through the topic's outgoing channel, and a write the broker did
- * not confirm is the ports' {@link KafkaWriteException}.
+ * {@link ObjectMapper}), written through the topic's outgoing channel and taken back without decoding
+ * ({@link OwnWrites}), and a write the broker did not confirm is the ports' {@link KafkaWriteException}.
  */
 final class JsonTables {
 
@@ -27,37 +26,8 @@ final class JsonTables {
     static <V> FollowedTable.Builder<V> builder(String topic, Class<V> type, ObjectMapper mapper,
             Emitter<Record<String, String>> emitter) {
         OwnWrites<V> own = new OwnWrites<>();
-        return FollowedTable.<V>builder(topic, value -> {
-                    V written = own.readBack(value);
-                    return written != null ? written : read(mapper, type, value);
-                })
+        return FollowedTable.<V>builder(topic, own.orDecode(value -> read(mapper, type, value)))
                 .writer((key, value) -> emitter.send(Record.of(key, value == null ? null : own.remember(json(mapper, type, value), value))));
-    }
-
-    /**
-     * A table's own writes, by their JSON, until the table reads them back: what it reads is then the
-     * value it wrote, not decoded again (decoding the delivery log's own records took 6% of the
-     * notifier's CPU at 1,000 stories/s). Values are immutable records, so the one written serves.
-     */
-    static final class OwnWrites<V> {
-
-        /** Writes not read back yet: more means the follower is far behind or writes failed, and they start over. */
-        static final int LIMIT = 4096;
-
-        private final Map<String, V> byJson = new ConcurrentHashMap<>();
-
-        String remember(String json, V value) {
-            if (byJson.size() >= LIMIT) {
-                byJson.clear();
-            }
-            byJson.put(json, value);
-            return json;
-        }
-
-        /** @return the value written as {@code json}, once; null when this table did not write it (or no longer knows) */
-        V readBack(String json) {
-            return byJson.remove(json);
-        }
     }
 
     /** @throws KafkaWriteException when the broker did not confirm it in time; nothing changed */

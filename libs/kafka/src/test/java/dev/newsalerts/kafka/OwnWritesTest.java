@@ -1,4 +1,4 @@
-package dev.newsalerts.notifier.messaging;
+package dev.newsalerts.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 /** A table reading back what it wrote takes the value it wrote; anything else is decoded as before. */
 class OwnWritesTest {
 
-    private final JsonTables.OwnWrites<String> own = new JsonTables.OwnWrites<>();
+    private final OwnWrites<String> own = new OwnWrites<>();
 
     @Test
     void aWriteIsTakenOnceWhenReadBackAndAnotherWritersRecordIsNot() {
@@ -19,12 +19,22 @@ class OwnWritesTest {
     }
 
     @Test
+    void aTablesDecoderTakesItsOwnWriteAndDecodesTheRest() throws Exception {
+        FollowedTable.Decoder<String> decoder = own.orDecode(encoded -> "decoded " + encoded);
+        String json = own.remember("{\"state\":\"delivered\"}", "delivered");
+
+        assertThat(decoder.decode(new String(json.toCharArray()))).isEqualTo("delivered");
+        assertThat(decoder.decode(json)).as("read a second time").isEqualTo("decoded " + json);
+        assertThat(decoder.decode("{\"state\":\"retrying\"}")).isEqualTo("decoded {\"state\":\"retrying\"}");
+    }
+
+    @Test
     void writesNeverReadBackDoNotPileUp() {
-        for (int i = 0; i <= JsonTables.OwnWrites.LIMIT; i++) {
+        for (int i = 0; i <= OwnWrites.LIMIT; i++) {
             own.remember("{\"n\":" + i + "}", "n" + i);
         }
 
         assertThat(own.readBack("{\"n\":0}")).as("forgotten").isNull();
-        assertThat(own.readBack("{\"n\":" + JsonTables.OwnWrites.LIMIT + "}")).isEqualTo("n" + JsonTables.OwnWrites.LIMIT);
+        assertThat(own.readBack("{\"n\":" + OwnWrites.LIMIT + "}")).isEqualTo("n" + OwnWrites.LIMIT);
     }
 }
