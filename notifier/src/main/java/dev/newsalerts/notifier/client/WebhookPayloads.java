@@ -68,7 +68,8 @@ public class WebhookPayloads {
             json.writeStringField("type", "alert.matched");
             json.writeStringField("timestamp", Instant.now().toString());
             json.writeFieldName("data");
-            json.writeRawValue(wanted.size() == alert.view().matches().size() ? alert.json() : narrowed(alert.json(), wanted));
+            boolean all = wanted.size() == alert.view().matches().size(); // wanted is taken from the alert's matches
+            json.writeRawValue(all ? alert.json() : narrowed(alert.json(), wanted));
             if (feedback != null) {
                 json.writeObjectFieldStart("feedback");
                 json.writeStringField("relevant", feedback.relevant());
@@ -79,10 +80,11 @@ public class WebhookPayloads {
         } catch (IOException e) {
             throw new UncheckedIOException("writing to a string failed", e);
         }
-        if (utf8Length(body.toString()) <= MAX_PAYLOAD_BYTES) {
-            return body.toString(); // nearly every body
+        String text = body.toString();
+        if (utf8Length(text) <= MAX_PAYLOAD_BYTES) {
+            return text; // nearly every body
         }
-        ObjectNode envelope = (ObjectNode) tree(body.toString());
+        ObjectNode envelope = (ObjectNode) tree(text);
         if (envelope.path("data").path("story") instanceof ObjectNode story) {
             trimToCap(envelope, story);
         }
