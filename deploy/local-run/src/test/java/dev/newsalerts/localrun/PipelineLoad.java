@@ -6,11 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -28,12 +24,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dpipeline.load.rates=50,200,1000 -Dpipeline.load.seconds=60}; {@code -Dpipeline.load.home=DIR} runs the
  * packaged services of another checkout (add {@code -Dpipeline.load.before-clusters=true} for one older than clusters). The packaged services and a
  * local broker as the local run starts them, with the local run's subscriptions (a webhook to a
- * loopback receiver and an email to a local SMTP server, both in mode {@code first}) plus one
+ * loopback receiver and an email to a local SMTP server ({@link SmtpSink}), both in mode {@code first}) plus one
  * webhook in mode {@code each} whose receiver answers at once. Stories go straight into
  * {@code news.stories} at a steady rate, one in five matching a default rule, each a different
  * event. Per rate it reports the alerts expected, received by the {@code each} webhook, missing and
@@ -77,7 +71,7 @@ class PipelineLoad {
 
     private HttpServer receiver;
     private final ExecutorService receiverThreads = Executors.newFixedThreadPool(8);
-    private GreenMail smtp;
+    private SmtpSink smtp;
     private LocalStack stack;
     /** When each matching story was sent (System.nanoTime), by story id. */
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
@@ -91,7 +85,7 @@ class PipelineLoad {
     /** Alerts at the each webhook that are the first story of their event. */
     private final AtomicInteger heads = new AtomicInteger();
     private final AtomicInteger storiesSent = new AtomicInteger();
-    /** -Dpipeline.load.mail=dead (nothing listens) or slow (it accepts and never answers); healthy (GreenMail) by default. */
+    /** -Dpipeline.load.mail=dead (nothing listens) or slow (it accepts and never answers); healthy ({@link SmtpSink}) by default. */
     private final String mail = System.getProperty("pipeline.load.mail", "healthy");
     /** -Dpipeline.load.broken-webhook=dead or slow adds a fourth subscription, whose receiver is down or hangs. */
     private final String brokenWebhook = System.getProperty("pipeline.load.broken-webhook", "none");
@@ -120,8 +114,7 @@ class PipelineLoad {
         });
         receiver.setExecutor(receiverThreads);
         receiver.start();
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
+        smtp = SmtpSink.start();
         silent = SilentServer.start();
         stack = LocalStack.start(settings());
     }
@@ -132,7 +125,7 @@ class PipelineLoad {
             stack.close();
             keepLogs();
         }
-        smtp.stop();
+        smtp.close();
         silent.close();
         receiver.stop(0);
         receiverThreads.shutdownNow();
@@ -203,7 +196,7 @@ class PipelineLoad {
         eachDeliveries.set(0);
         firstDeliveries.set(0);
         heads.set(0);
-        int firstMails = smtp.getReceivedMessages().length;
+        int firstMails = smtp.received();
         Map<String, Long> cpuBefore = cpuMillis();
         long start = System.nanoTime();
         long startMillis = System.currentTimeMillis();
@@ -233,7 +226,7 @@ class PipelineLoad {
                 ProcessStats.percentile(latencies, 95), ProcessStats.percentile(latencies, 99),
                 latencies.length == 0 ? 0 : latencies[latencies.length - 1], Math.max(0, lastArrival - lastSend) / 1e9,
                 latencies.length / ((Math.max(lastArrival, lastSend) - start) / 1e9),
-                heads.get(), firstDeliveries.get(), smtp.getReceivedMessages().length - firstMails, distinctMails(), jvms,
+                heads.get(), firstDeliveries.get(), smtp.received() - firstMails, smtp.distinctSubjects(), jvms,
                 groups.lag("classifier"), groups.lag("classifier-clusters"), groups.lag("notifier"), groups.lag("notifier-email"),
                 deliveryOutcomes(), steps(startMillis), p99By10Seconds(start));
     }
@@ -251,14 +244,6 @@ class PipelineLoad {
                 .forEach(line -> outcomes.append(' ').append(line.substring("notifier_deliveries_total".length())
                         .replaceAll(" # .*", "").replaceAll("\\.0$", "")).append(';')); // without its exemplar
         return outcomes.toString();
-    }
-
-    private long distinctMails() throws MessagingException {
-        Set<String> subjects = new HashSet<>();
-        for (MimeMessage mail : smtp.getReceivedMessages()) {
-            subjects.add(mail.getSubject());
-        }
-        return subjects.size();
     }
 
     /** How long each step took: classifying (story sent to match sent), clustering (to alert sent), delivering (to webhook arrival). */
@@ -298,7 +283,7 @@ class PipelineLoad {
         try {
             await().atMost(DRAIN).pollInterval(Duration.ofMillis(200)).until(() -> arrivedAt.size() >= expected
                     && firstDeliveries.get() >= heads.get()
-                    && (!mail.equals("healthy") || smtp.getReceivedMessages().length - mailsBefore >= heads.get()));
+                    && (!mail.equals("healthy") || smtp.received() - mailsBefore >= heads.get()));
             return true;
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             return false;
@@ -386,7 +371,7 @@ class PipelineLoad {
                 "quarkus.mailer.port", Integer.toString(switch (mail) {
                     case "dead" -> freePort(); // nothing listens there
                     case "slow" -> silent.port();
-                    default -> smtp.getSmtp().getPort();
+                    default -> smtp.port();
                 }),
                 "quarkus.log.category.\"dev.newsalerts.notifier.app.AlertDispatcher\".level", "WARN"));
         if (!brokenWebhook.equals("none")) {
