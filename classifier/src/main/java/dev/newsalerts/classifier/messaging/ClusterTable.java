@@ -44,7 +44,7 @@ public class ClusterTable implements ClusterDirectory {
     /** The topic keeps a day more than the window: what a restart reads back covers the whole window. */
     private static final Duration KEPT_BEYOND_WINDOW = Duration.ofDays(1);
     /** Members placed by another instance are known here at most this much later (and awaited on a handover). */
-    private static final Duration FOLLOW_BATCH_WAIT = Duration.ofMillis(100);
+    private static final Duration FOLLOW_BATCH_WAIT = Duration.ofMillis(500);
 
     private final StoryClusters clusters;
     private final FollowedTable<ClusterMember> table;

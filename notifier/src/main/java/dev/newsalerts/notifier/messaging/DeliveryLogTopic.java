@@ -40,7 +40,7 @@ public class DeliveryLogTopic implements DeliveryLog {
 
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
     /** A record per delivery: followed in batches, other instances' deliveries known at most this much later. */
-    private static final Duration FOLLOW_BATCH_WAIT = Duration.ofMillis(100);
+    private static final Duration FOLLOW_BATCH_WAIT = Duration.ofMillis(500);
 
     private final FollowedTable<DeliveryRecord> records;
     private final ChannelTopics kafka;
