@@ -3,6 +3,7 @@ package dev.newsalerts.notifier.client;
 import dev.newsalerts.notifier.app.ReceiverPacing;
 import dev.newsalerts.notifier.app.ReceiverPacing.Turn;
 import dev.newsalerts.notifier.config.NotifierConfig;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,6 +47,16 @@ public class EndpointPacer implements ReceiverPacing {
     private final Duration firstCoolDown;
     private final Duration downCoolDown;
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+    /**
+     * Checks on waiting deliveries. A thread of our own: {@code CompletableFuture.delayedExecutor}
+     * without an executor starts a new thread per task on a machine of two cores (its common pool has
+     * a single thread), one for nearly every delivery that waited for a slot.
+     */
+    private final ScheduledThreadPoolExecutor watches = new ScheduledThreadPoolExecutor(1, task -> {
+        Thread thread = new Thread(task, "slot-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Inject
     public EndpointPacer(NotifierConfig config) {
@@ -57,6 +70,12 @@ public class EndpointPacer implements ReceiverPacing {
         this.nanosBetweenAttempts = (long) (TimeUnit.SECONDS.toNanos(1) / attemptsPerSecond);
         this.firstCoolDown = retrySchedule.get(0);
         this.downCoolDown = retrySchedule.size() > 1 ? retrySchedule.get(1) : firstCoolDown;
+        watches.setRemoveOnCancelPolicy(true); // a check is cancelled as its delivery gets a slot, mostly long before it is due
+    }
+
+    @PreDestroy
+    void stop() {
+        watches.shutdownNow();
     }
 
     @Override
@@ -70,19 +89,23 @@ public class EndpointPacer implements ReceiverPacing {
     }
 
     /** Gives up the wait once the receiver has freed no slot for {@code stall}, or the wait has lasted {@code longest}. */
-    private static void watch(Endpoint endpoint, Waiter waiter, long stall, long longest) {
+    private void watch(Endpoint endpoint, Waiter waiter, long stall, long longest) {
+        if (waiter.granted.isDone()) {
+            return;
+        }
         long progress = Math.max(endpoint.lastReleaseNanos, waiter.since);
         long now = System.nanoTime();
         if (now - progress >= stall || now - waiter.since >= longest) {
-            waiter.granted.complete(false);
+            if (waiter.granted.complete(false)) {
+                endpoint.forget(waiter);
+            }
             return;
         }
         long next = Math.min(progress + stall, waiter.since + longest) - now;
-        CompletableFuture.delayedExecutor(next, TimeUnit.NANOSECONDS).execute(() -> {
-            if (!waiter.granted.isDone()) {
-                watch(endpoint, waiter, stall, longest);
-            }
-        });
+        waiter.check = watches.schedule(() -> watch(endpoint, waiter, stall, longest), next, TimeUnit.NANOSECONDS);
+        if (waiter.granted.isDone()) {
+            waiter.check.cancel(false); // granted while the check was being scheduled
+        }
     }
 
     @Override
@@ -137,6 +160,16 @@ public class EndpointPacer implements ReceiverPacing {
     private static final class Waiter {
         final CompletableFuture<Boolean> granted = new CompletableFuture<>();
         final long since = System.nanoTime();
+        /** The next check on this wait, if one is scheduled. */
+        volatile ScheduledFuture<?> check;
+
+        boolean grant() {
+            ScheduledFuture<?> scheduled = check;
+            if (scheduled != null) {
+                scheduled.cancel(false);
+            }
+            return granted.complete(true);
+        }
     }
 
     private static final class Endpoint {
@@ -215,10 +248,15 @@ public class EndpointPacer implements ReceiverPacing {
                         return;
                     }
                 }
-                if (next.granted.complete(true)) { // outside the lock: what waited on it may start from here
+                if (next.grant()) { // outside the lock: what waited on it may start from here
                     return;
                 }
             }
+        }
+
+        /** A delivery that gave up waiting leaves the queue. */
+        synchronized void forget(Waiter waiter) {
+            waiting.remove(waiter);
         }
 
         synchronized Turn reserve(long interval, long longestWait) {

@@ -148,7 +148,7 @@ public class RetryConsumer {
             } else {
                 Log.warnf("Outcome of delivery %s not recorded (%s); trying again in %d s", delivery.deliveryId(),
                         failure.getMessage(), RECORD_AGAIN.toSeconds());
-                CompletableFuture.delayedExecutor(RECORD_AGAIN.toMillis(), TimeUnit.MILLISECONDS)
+                CompletableFuture.delayedExecutor(RECORD_AGAIN.toMillis(), TimeUnit.MILLISECONDS, workers.retrying())
                         .execute(() -> attemptUntilRecorded(partition, delivery, outcome));
             }
         });

@@ -3,8 +3,11 @@ package dev.newsalerts.notifier.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsalerts.notifier.app.ReceiverPacing;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -123,11 +126,28 @@ class EndpointPacerTest {
     }
 
     @Test
+    void deliveriesWaitingForSlotsStartNoThreadEach() {
+        for (int i = 0; i < 4; i++) {
+            pacer.slot("sub", STALL, LONGEST);
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long started = threads.getTotalStartedThreadCount();
+        List<CompletableFuture<Boolean>> waiting = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            waiting.add(pacer.slot("sub", Duration.ofMillis(100), LONGEST));
+        }
+
+        assertThat(waiting).allSatisfy(wait -> assertThat(wait.join()).isFalse());
+        // a JDK timer without an executor of its own started a thread per check where the machine has two cores
+        assertThat(threads.getTotalStartedThreadCount() - started).as("threads started by 200 waits").isLessThan(10);
+    }
+
+    @Test
     void aDeliveryKeepsWaitingWhileTheReceiverFreesSlotsUntilTheLongestWait() throws InterruptedException {
         for (int i = 0; i < 4; i++) {
             pacer.slot("sub", STALL, LONGEST);
         }
-        List<CompletableFuture<Boolean>> ahead = new java.util.ArrayList<>();
+        List<CompletableFuture<Boolean>> ahead = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             ahead.add(pacer.slot("sub", Duration.ofMillis(300), Duration.ofSeconds(5)));
         }
