@@ -36,15 +36,15 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 final class AlertLane {
 
     private final Channel channel;
-    private final AlertReader reader;
+    private final LaneReads reads;
     private final AlertDispatcher dispatcher;
     private final Executor workers;
     private final Semaphore inFlight;
     private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
 
-    AlertLane(Channel channel, AlertReader reader, AlertDispatcher dispatcher, Executor workers, int alertsInFlight) {
+    AlertLane(Channel channel, LaneReads reads, AlertDispatcher dispatcher, Executor workers, int alertsInFlight) {
         this.channel = channel;
-        this.reader = reader;
+        this.reads = reads;
         this.dispatcher = dispatcher;
         this.workers = workers;
         this.inFlight = new Semaphore(alertsInFlight);
@@ -59,7 +59,7 @@ final class AlertLane {
     CompletionStage<Void> receive(Message<String> message, boolean firstReader) {
         PublishedAlert alert;
         try {
-            alert = reader.read(message.getPayload(), message.getMetadata(IncomingKafkaRecordMetadata.class)
+            alert = reads.read(message.getPayload(), message.getMetadata(IncomingKafkaRecordMetadata.class)
                     .map(record -> new AlertPosition(record.getPartition(), record.getOffset())).orElse(null));
         } catch (IllegalArgumentException e) {
             // to news.alerts.dlq with the reason in its header, by the first reader only

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * news.alerts, read twice: by the consumer group {@code notifier} for webhooks and by
  * {@code notifier-email} for email, each an {@link AlertLane} with alerts in flight of its own, so a
- * slow mail server delays emails only; Kafka keeps the alerts email has not reached yet. The webhook
+ * slow mail server delays emails only; Kafka keeps the alerts email has not reached yet. A record
+ * is parsed by the first lane to reach it ({@link LaneReads}). The webhook
  * lane dead-letters an unreadable alert (to {@code news.alerts.dlq} with the reason); the email lane
  * skips it.
  *
@@ -36,8 +37,9 @@ public class AlertsChannel {
 
     public AlertsChannel(AlertReader reader, AlertDispatcher dispatcher, DeliveryWorkers workers, NotifierConfig config) {
         int inFlight = config.delivery().alertsInFlight();
-        this.webhooks = new AlertLane(Channel.WEBHOOK, reader, dispatcher, workers, inFlight);
-        this.emails = new AlertLane(Channel.EMAIL, reader, dispatcher, workers, inFlight);
+        LaneReads reads = new LaneReads(reader);
+        this.webhooks = new AlertLane(Channel.WEBHOOK, reads, dispatcher, workers, inFlight);
+        this.emails = new AlertLane(Channel.EMAIL, reads, dispatcher, workers, inFlight);
     }
 
     @Incoming(Channels.ALERTS)
