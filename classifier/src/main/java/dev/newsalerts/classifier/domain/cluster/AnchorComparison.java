@@ -1,6 +1,6 @@
 package dev.newsalerts.classifier.domain.cluster;
 
-import java.util.Iterator;
+import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -26,34 +26,24 @@ record AnchorComparison(SortedSet<String> sharedNumbers, boolean numbersConflict
                 oneSided ? 0 : countShared(story.names(), head.names()), namesToAgree);
     }
 
-    /** How many values two sets in natural order share: one walk through both. */
-    private static int countShared(SortedSet<String> one, SortedSet<String> other) {
-        if (one.isEmpty() || other.isEmpty()) {
-            return 0;
-        }
-        Iterator<String> left = one.iterator();
-        Iterator<String> right = other.iterator();
-        String a = left.next();
-        String b = right.next();
+    /** How many values two lists in natural order, each value once, share: one walk through both. */
+    private static int countShared(List<String> one, List<String> other) {
         int shared = 0;
-        while (true) {
-            int order = a.compareTo(b);
+        int left = 0;
+        int right = 0;
+        while (left < one.size() && right < other.size()) {
+            int order = one.get(left).compareTo(other.get(right));
             if (order == 0) {
                 shared++;
             }
             if (order <= 0) {
-                if (!left.hasNext()) {
-                    return shared;
-                }
-                a = left.next();
+                left++;
             }
             if (order >= 0) {
-                if (!right.hasNext()) {
-                    return shared;
-                }
-                b = right.next();
+                right++;
             }
         }
+        return shared;
     }
 
     static AnchorComparison of(Anchors story, Anchors head) {

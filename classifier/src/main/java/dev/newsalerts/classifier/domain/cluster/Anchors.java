@@ -2,7 +2,6 @@ package dev.newsalerts.classifier.domain.cluster;
 
 import dev.newsalerts.classifier.domain.cluster.StoryTokens.Kind;
 import dev.newsalerts.classifier.domain.cluster.StoryTokens.Token;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
@@ -14,7 +13,7 @@ import java.util.TreeSet;
  * sentence, folded: "OpenAI", "Azure", "Bedrock"). A title in title case capitalises every word, so
  * its names count only when they are also named in the lead.
  */
-record Anchors(SortedSet<String> numbers, SortedSet<String> names) {
+record Anchors(List<String> numbers, List<String> names) {
 
     /** At most this many of each are kept, so that a long lead does not blow up the stored fingerprint. */
     static final int MAX_EACH = 24;
@@ -23,9 +22,13 @@ record Anchors(SortedSet<String> numbers, SortedSet<String> names) {
             "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october",
             "november", "december");
 
+    /**
+     * Each kept in natural order, once, as a list: every lookup compares a story's anchors with those
+     * of many heads ({@link AnchorComparison#evidence}), and every head keeps its own for 72 hours.
+     */
     Anchors {
-        numbers = Collections.unmodifiableSortedSet(new TreeSet<>(numbers));
-        names = Collections.unmodifiableSortedSet(new TreeSet<>(names));
+        numbers = List.copyOf(new TreeSet<>(numbers));
+        names = List.copyOf(new TreeSet<>(names));
     }
 
     static Anchors of(List<Token> title, List<Token> lead) {
@@ -70,7 +73,7 @@ record Anchors(SortedSet<String> numbers, SortedSet<String> names) {
         return words >= 3 && named * 3 >= words * 2;
     }
 
-    private static SortedSet<String> capped(SortedSet<String> values) {
-        return values.size() <= MAX_EACH ? values : new TreeSet<>(values.stream().limit(MAX_EACH).toList());
+    private static List<String> capped(SortedSet<String> values) {
+        return values.stream().limit(MAX_EACH).toList();
     }
 }

@@ -6,9 +6,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Base64;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.List;
 
 /**
  * The text form of a {@link StoryFingerprint}: "v1:" and URL-safe base64 (no padding) of the 128
@@ -53,8 +53,8 @@ final class FingerprintCodec {
             for (int i = 0; i < signature.length; i++) {
                 signature[i] = in.readInt();
             }
-            SortedSet<String> numbers = readStrings(in);
-            SortedSet<String> names = readStrings(in);
+            List<String> numbers = readStrings(in);
+            List<String> names = readStrings(in);
             if (in.available() > 0) {
                 throw new IllegalArgumentException("not a story fingerprint: " + in.available() + " bytes too many: "
                         + preview(encoded));
@@ -66,19 +66,19 @@ final class FingerprintCodec {
         }
     }
 
-    private static void writeStrings(DataOutputStream out, SortedSet<String> values) throws IOException {
+    private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
         out.writeByte(values.size());
         for (String value : values) {
             out.writeUTF(value);
         }
     }
 
-    private static SortedSet<String> readStrings(DataInputStream in) throws IOException {
+    private static List<String> readStrings(DataInputStream in) throws IOException {
         int count = in.readUnsignedByte();
         if (count > Anchors.MAX_EACH) {
             throw new IOException("too many anchors: " + count);
         }
-        SortedSet<String> values = new TreeSet<>();
+        List<String> values = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             values.add(in.readUTF());
         }

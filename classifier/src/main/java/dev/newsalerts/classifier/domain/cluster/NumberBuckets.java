@@ -1,10 +1,10 @@
 package dev.newsalerts.classifier.domain.cluster;
 
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -22,14 +22,14 @@ final class NumberBuckets<H> {
         this.newestPerNumber = newestPerNumber;
     }
 
-    void add(Set<String> numbers, H head) {
+    void add(Collection<String> numbers, H head) {
         for (String number : numbers) {
             byNumber.computeIfAbsent(number, n -> new ArrayDeque<>()).addLast(head);
         }
     }
 
     /** Heads leave mostly in the order they came, so the head to remove is usually the first. */
-    void remove(Set<String> numbers, H head) {
+    void remove(Collection<String> numbers, H head) {
         for (String number : numbers) {
             ArrayDeque<H> heads = byNumber.get(number);
             if (heads != null) {
@@ -41,7 +41,7 @@ final class NumberBuckets<H> {
         }
     }
 
-    void candidates(Set<String> numbers, Consumer<H> headConsumer) {
+    void candidates(Collection<String> numbers, Consumer<H> headConsumer) {
         for (String number : numbers) {
             ArrayDeque<H> heads = byNumber.get(number);
             if (heads == null) {

@@ -4,7 +4,6 @@ import dev.newsalerts.classifier.domain.cluster.StoryTokens.Token;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SortedSet;
 
 /**
  * What clustering knows of a story: a MinHash signature over the shingles of its folded title and lead
@@ -50,13 +49,13 @@ public final class StoryFingerprint {
         return empty;
     }
 
-    /** The story's numbers, normalised ("1,500" is 1500, "12%" is 12). */
-    public SortedSet<String> numbers() {
+    /** The story's numbers, normalised ("1,500" is 1500, "12%" is 12), in natural order. */
+    public List<String> numbers() {
         return anchors.numbers();
     }
 
-    /** The story's names: capitalised words of Latin script, folded. */
-    public SortedSet<String> names() {
+    /** The story's names: capitalised words of Latin script, folded, in natural order. */
+    public List<String> names() {
         return anchors.names();
     }
 

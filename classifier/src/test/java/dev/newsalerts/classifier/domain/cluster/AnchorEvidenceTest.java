@@ -17,8 +17,8 @@ class AnchorEvidenceTest {
     void countedEvidenceAgreesWithTheFullComparisonOnRandomAnchors() {
         Random random = new Random(7);
         for (int round = 0; round < 5_000; round++) {
-            Anchors story = new Anchors(some(random, NUMBERS), some(random, NAMES));
-            Anchors head = new Anchors(some(random, NUMBERS), some(random, NAMES));
+            Anchors story = new Anchors(List.copyOf(some(random, NUMBERS)), List.copyOf(some(random, NAMES)));
+            Anchors head = new Anchors(List.copyOf(some(random, NUMBERS)), List.copyOf(some(random, NAMES)));
             AnchorComparison full = AnchorComparison.of(story, head);
             Evidence expected = Evidence.of(full.numbersConflict(), full.numbersEqual(), full.sharedNumbers().size(),
                     full.numbersOneSided(), full.sharedNames().size(), 2);
@@ -36,8 +36,8 @@ class AnchorEvidenceTest {
                 new Anchors(sorted(), sorted("openai", "azure", "jassy")), 2)).isEqualTo(Evidence.NAMES_AGREE);
     }
 
-    private static TreeSet<String> sorted(String... values) {
-        return new TreeSet<>(List.of(values));
+    private static List<String> sorted(String... values) {
+        return List.of(values);
     }
 
     private static TreeSet<String> some(Random random, String[] values) {
