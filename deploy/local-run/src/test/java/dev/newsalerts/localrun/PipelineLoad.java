@@ -136,9 +136,9 @@ class PipelineLoad {
         int seconds = Integer.getInteger("pipeline.load.seconds", 60);
         List<Integer> rates = Arrays.stream(System.getProperty("pipeline.load.rates", "50,200,1000").split(","))
                 .map(String::strip).map(Integer::parseInt).toList();
-        // Stories are published as the feed-poller publishes them: with the Kafka client's defaults (linger.ms 5)
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers()),
-                new StringSerializer(), new StringSerializer());
+        // Stories are published as the feed-poller publishes them (linger.ms as in its application.properties)
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers(),
+                "linger.ms", 20), new StringSerializer(), new StringSerializer());
                 ConsumerGroups groups = new ConsumerGroups(stack.bootstrapServers())) {
             // -Dpipeline.load.warm-up-seconds=0 measures a cold stack: its first seconds run interpreted code
             int warmUpSeconds = Integer.getInteger("pipeline.load.warm-up-seconds", 10);
