@@ -168,7 +168,7 @@ public class ChannelTopics {
         return names;
     }
 
-    /** In one request: the broker commits them together, where one request each took a start-up a second or more. */
+    /** In one request, which the broker commits at once: a request per topic cost a first start a second or more. */
     private static void create(Admin admin, List<NewTopic> wanted) throws InterruptedException {
         Map<String, KafkaFuture<Void>> created = admin.createTopics(wanted).values();
         for (NewTopic topic : wanted) {
